@@ -1,0 +1,115 @@
+/**
+ * The page object: Factmark as an analyst sees it. Controls are found by
+ * role and accessible name, as a screen-reader user would find them.
+ */
+import { expect, type Locator, type Page } from '@playwright/test'
+
+export class FactmarkPage {
+  constructor(readonly page: Page) {}
+
+  get library(): Locator {
+    return this.page.getByRole('navigation', { name: 'Library' })
+  }
+  get claimsPane(): Locator {
+    return this.page.getByRole('complementary', { name: 'Claims' })
+  }
+  get article(): Locator {
+    return this.page.getByRole('textbox', { name: 'Article text' })
+  }
+  get claimCards(): Locator {
+    return this.claimsPane.getByRole('button', { name: /^Claim \d+:/ })
+  }
+  get alert(): Locator {
+    return this.page.getByRole('alert')
+  }
+
+  async openImport(): Promise<Locator> {
+    await this.library.getByRole('button', { name: 'Import…' }).click()
+    const dialog = this.page.getByRole('dialog', { name: 'Import an article' })
+    await expect(dialog).toBeVisible()
+    return dialog
+  }
+
+  async importPasted(text: string, options: { title?: string; markdown?: boolean } = {}): Promise<void> {
+    const dialog = await this.openImport()
+    if (options.title) await dialog.getByRole('textbox', { name: /^Title/ }).fill(options.title)
+    await dialog.getByRole('textbox', { name: 'Article text' }).fill(text)
+    if (options.markdown) await dialog.getByRole('radio', { name: 'Markdown' }).check()
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+    await expect(dialog).toBeHidden()
+    await expect(this.article).toBeVisible()
+  }
+
+  async importFile(file: string): Promise<void> {
+    const dialog = await this.openImport()
+    await dialog.getByLabel('Or import a file (.txt, .md)').setInputFiles(file)
+  }
+
+  async openDocument(title: string): Promise<void> {
+    await this.library.getByRole('button', { name: new RegExp(escapeRegExp(title)) }).click()
+    await expect(this.page.getByRole('heading', { name: title, level: 2 })).toBeVisible()
+  }
+
+  /**
+   * Selects article text from the start of `from` to the end of `to` (or of
+   * `from` alone), as a mouse drag would leave the DOM selection.
+   */
+  async select(from: string, to: string = from): Promise<void> {
+    await this.article.focus()
+    const found = await this.article.evaluate(
+      (root, [first, last]) => {
+        const nodes: Text[] = []
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+        while (walker.nextNode()) nodes.push(walker.currentNode as Text)
+        const whole = nodes.map((node) => node.data).join('')
+        const start = whole.indexOf(first!)
+        const end = start < 0 ? -1 : whole.indexOf(last!, start) + last!.length
+        if (start < 0 || end < start + last!.length) return false
+        const locate = (offset: number, preferNext: boolean): [Text, number] => {
+          let seen = 0
+          for (const node of nodes) {
+            const after = seen + node.data.length
+            if (offset < after || (offset === after && !preferNext)) return [node, offset - seen]
+            seen = after
+          }
+          const lastNode = nodes[nodes.length - 1]!
+          return [lastNode, lastNode.data.length]
+        }
+        const range = document.createRange()
+        range.setStart(...locate(start, true))
+        range.setEnd(...locate(end, false))
+        const selection = window.getSelection()!
+        selection.removeAllRanges()
+        selection.addRange(range)
+        return true
+      },
+      [from, to]
+    )
+    expect(found, `"${from}"…"${to}" is in the article`).toBe(true)
+    // ProseMirror reads the DOM selection on selectionchange.
+    await this.page.waitForTimeout(50)
+  }
+
+  async markClaim(via: 'button' | 'shortcut' = 'button'): Promise<void> {
+    const before = await this.claimCards.count()
+    if (via === 'button') await this.page.getByRole('button', { name: 'Mark as claim' }).click()
+    else await this.article.press('ControlOrMeta+Enter')
+    await expect(this.claimCards).toHaveCount(before + 1)
+  }
+
+  /** The text each highlighted claim covers, in document order, joined per claim. */
+  async highlightedTexts(): Promise<string[]> {
+    return this.article.evaluate((root) => {
+      const byClaim = new Map<string, string>()
+      root.querySelectorAll<HTMLElement>('[data-claim-id]').forEach((element) => {
+        const id = element.dataset.claimId!
+        byClaim.set(id, (byClaim.get(id) ?? '') + element.textContent)
+      })
+      return [...byClaim.values()]
+    })
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test'
+import type { ShellOptions } from './e2e/support/fixtures'
+
+// Debian's Chromium; Playwright's own browser download is never used.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export default defineConfig<ShellOptions>({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  timeout: 60_000,
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync'
+      ]
+    }
+  },
+  projects: [
+    { name: 'browser', use: { shell: 'browser', browserName: 'chromium', viewport: { width: 1400, height: 900 } } },
+    { name: 'electron', use: { shell: 'electron' } }
+  ]
+})

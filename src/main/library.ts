@@ -1,0 +1,32 @@
+/**
+ * A library: the data directory's database and the service over it. Both
+ * shells (Electron and the browser host) and the tests open one this way.
+ */
+import type { Database } from 'better-sqlite3'
+import { userInfo } from 'node:os'
+import { join } from 'node:path'
+import type { ApiHandlers } from '../shared/api'
+import { DATABASE_FILE } from './datadir'
+import { createService } from './service/service'
+import { openDatabase, type OpenOptions } from './store/database'
+
+export interface Library {
+  dataDir: string
+  db: Database
+  service: ApiHandlers
+  close(): void
+}
+
+export function openLibrary(dataDir: string, options: OpenOptions = {}): Library {
+  const db = openDatabase(join(dataDir, DATABASE_FILE), options)
+  const service = createService(db, { defaultAuthor: analystName() })
+  return { dataDir, db, service, close: () => db.close() }
+}
+
+function analystName(): string {
+  try {
+    return userInfo().username || 'analyst'
+  } catch {
+    return 'analyst'
+  }
+}

@@ -1,0 +1,27 @@
+/** The append-only claim history: who changed what, and when. */
+import type { ServiceContext } from './context'
+
+export type HistoryAction =
+  | 'created'
+  | 'status_changed'
+  | 'claimant_changed'
+  | 'tags_changed'
+  | 'note_added'
+  | 'note_edited'
+  | 'note_deleted'
+  | 'source_added'
+  | 'source_removed'
+  | 'reanchored'
+  | 'orphaned'
+  | 'deleted'
+
+export function recordHistory(
+  { db, author, now }: ServiceContext,
+  claim: { id: string; documentId: string },
+  action: HistoryAction,
+  detail: Record<string, unknown> = {}
+): void {
+  db.prepare(
+    'INSERT INTO claim_history (claim_id, document_id, at, author, action, detail) VALUES (?, ?, ?, ?, ?, ?)'
+  ).run(claim.id, claim.documentId, now(), author(), action, JSON.stringify(detail))
+}

@@ -1,0 +1,73 @@
+/**
+ * The renderer's API client. In the desktop app it calls the preload's
+ * `factmark.call`; in a browser it POSTs to the browser host with this run's
+ * token. Either way it answers the contract's result or throws an ApiCallError.
+ */
+import type { ApiClient, OperationName } from '../../shared/api'
+import type { ApiError, ErrorCode, Outcome } from '../../shared/errors'
+
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string
+  ) {
+    super(message)
+    this.name = 'ApiCallError'
+  }
+}
+
+interface Bridge {
+  call(operation: string, input: unknown): Promise<Outcome<unknown>>
+}
+
+declare global {
+  interface Window {
+    factmark?: Bridge
+  }
+}
+
+const TOKEN_KEY = 'factmark-token'
+
+/** The browser host hands the token over in the fragment; keep it for reloads, then hide it. */
+export function hostToken(): string | null {
+  const fromAddress = new URLSearchParams(window.location.hash.slice(1)).get('token')
+  if (fromAddress) {
+    sessionStorage.setItem(TOKEN_KEY, fromAddress)
+    history.replaceState(null, '', window.location.pathname + window.location.search)
+  }
+  return sessionStorage.getItem(TOKEN_KEY)
+}
+
+function httpBridge(token: string | null): Bridge {
+  return {
+    async call(operation, input) {
+      let response: Response
+      try {
+        response = await fetch(`/api/${operation}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+          body: JSON.stringify(input)
+        })
+      } catch {
+        return { ok: false, error: { code: 'internal', message: 'Factmark’s host is not answering. Is it still running?' } }
+      }
+      return (await response.json()) as Outcome<unknown>
+    }
+  }
+}
+
+export function createClient(bridge: Bridge = window.factmark ?? httpBridge(hostToken())): ApiClient {
+  return new Proxy({} as ApiClient, {
+    get: (_target, operation: string) => async (input: unknown) => {
+      const outcome = await bridge.call(operation as OperationName, input)
+      if (!outcome.ok) throw new ApiCallError(outcome.error.code, outcome.error.message)
+      return outcome.value
+    }
+  })
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiCallError) return error.message
+  if (error instanceof Error) return error.message
+  return String(error as ApiError)
+}

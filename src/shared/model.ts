@@ -1,0 +1,46 @@
+/** The records the API hands to the renderer. Times are ISO 8601 strings in UTC. */
+import type { Block } from './article'
+import type { TextPositionSelector, TextQuoteSelector } from './selector'
+import type { Status } from './status'
+
+export interface DocumentSummary {
+  id: string
+  title: string
+  publisher: string | null
+  importedAt: string
+  claimCount: number
+  /** How many of the document's claims carry each verdict. */
+  statusCounts: Partial<Record<Status, number>>
+}
+
+export interface DocumentMetadata {
+  title: string
+  sourceUrl: string | null
+  publisher: string | null
+  author: string | null
+  publishedAt: string | null
+  /** BCP 47 language tag, when known: drives sentence segmentation. */
+  language: string | null
+}
+
+export interface ArticleDocument extends DocumentMetadata {
+  id: string
+  importedAt: string
+  /** The canonical plain text (see article.ts). */
+  text: string
+  content: Block[]
+}
+
+export interface Claim {
+  id: string
+  documentId: string
+  quote: TextQuoteSelector
+  position: TextPositionSelector
+  status: Status
+  claimant: string | null
+  tags: string[]
+  /** True when the claim could not be placed in the current text. */
+  orphaned: boolean
+  createdAt: string
+  updatedAt: string
+}
