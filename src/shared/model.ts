@@ -44,3 +44,54 @@ export interface Claim {
   createdAt: string
   updatedAt: string
 }
+
+export const stances = ['supports', 'refutes', 'context'] as const
+export type Stance = (typeof stances)[number]
+
+/** A verification note on a claim. */
+export interface Note {
+  id: string
+  claimId: string
+  author: string
+  body: string
+  createdAt: string
+  updatedAt: string
+}
+
+/** A piece of evidence for or against a claim. */
+export interface Source {
+  id: string
+  claimId: string
+  url: string
+  title: string | null
+  /** The passage that bears on the claim. */
+  excerpt: string | null
+  stance: Stance
+  accessedAt: string | null
+  createdAt: string
+}
+
+export type HistoryAction =
+  | 'created'
+  | 'status_changed'
+  | 'claimant_changed'
+  | 'tags_changed'
+  | 'note_added'
+  | 'note_edited'
+  | 'note_deleted'
+  | 'source_added'
+  | 'source_removed'
+  | 'reanchored'
+  | 'orphaned'
+  | 'deleted'
+
+/** One append-only row of a claim's history: who changed what, and when. */
+export interface HistoryEntry {
+  seq: number
+  claimId: string
+  documentId: string
+  at: string
+  author: string
+  action: HistoryAction
+  detail: Record<string, unknown>
+}

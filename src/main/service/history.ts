@@ -1,19 +1,6 @@
 /** The append-only claim history: who changed what, and when. */
+import type { HistoryAction } from '../../shared/model'
 import type { ServiceContext } from './context'
-
-export type HistoryAction =
-  | 'created'
-  | 'status_changed'
-  | 'claimant_changed'
-  | 'tags_changed'
-  | 'note_added'
-  | 'note_edited'
-  | 'note_deleted'
-  | 'source_added'
-  | 'source_removed'
-  | 'reanchored'
-  | 'orphaned'
-  | 'deleted'
 
 export function recordHistory(
   { db, author, now }: ServiceContext,

@@ -1,0 +1,43 @@
+/**
+ * `npm run bench`: runs every bench module, prints a table of each figure
+ * beside its baseline, and writes bench-results/latest.json.
+ * Run one module with `npm run bench -- reanchor`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import type { Bench, BenchResult } from './types'
+
+const modules = import.meta.glob<{ run: Bench }>('./*.bench.ts')
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))
+  const results: (BenchResult & { bench: string })[] = []
+  for (const [path, load] of Object.entries(modules).sort()) {
+    const bench = path.replace(/^\.\/|\.bench\.ts$/g, '')
+    if (only.length && !only.includes(bench)) continue
+    console.log(`… ${bench}`)
+    const { run } = await load()
+    for (const result of await run()) results.push({ bench, ...result })
+  }
+  const rows = results.map((r) => {
+    const ratio = r.baseline > 0 ? r.measured / r.baseline : NaN
+    return {
+      benchmark: r.name,
+      factmark: `${r.measured.toFixed(r.unit === 'MB' ? 1 : 2)} ${r.unit}`,
+      baseline: `${r.baseline.toFixed(r.unit === 'MB' ? 1 : 2)} ${r.unit}`,
+      ratio: ratio.toFixed(2),
+      goal: r.goal === undefined ? '' : `≤ ${r.goal}`,
+      verdict: r.goal === undefined ? '' : ratio <= r.goal ? 'met' : 'MISSED',
+      notes: r.notes ?? ''
+    }
+  })
+  console.table(rows)
+  mkdirSync('bench-results', { recursive: true })
+  const file = 'bench-results/latest.json'
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2))
+  console.log(`Wrote ${file}`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
