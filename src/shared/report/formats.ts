@@ -1,0 +1,50 @@
+/**
+ * The report formats, named once: the export dialog, the API and the CLI
+ * all take their names, file extensions and media types from here.
+ */
+import { renderAnnotations } from './annotations'
+import { renderClaimReviews } from './claimreview'
+import { renderCsv } from './csv'
+import type { ReportData } from './data'
+import { renderHtml } from './html'
+import { renderMarkdown } from './markdown'
+
+export const reportFormats = ['html', 'pdf', 'md', 'csv', 'jsonld', 'claimreview'] as const
+export type ReportFormat = (typeof reportFormats)[number]
+
+export interface ReportFormatInfo {
+  label: string
+  extension: string
+  mediaType: string
+}
+
+export const reportFormatInfo: Record<ReportFormat, ReportFormatInfo> = {
+  html: { label: 'Annotated report (HTML)', extension: 'html', mediaType: 'text/html' },
+  pdf: { label: 'Annotated report (PDF)', extension: 'pdf', mediaType: 'application/pdf' },
+  md: { label: 'Markdown', extension: 'md', mediaType: 'text/markdown' },
+  csv: { label: 'Spreadsheet (CSV)', extension: 'csv', mediaType: 'text/csv' },
+  jsonld: { label: 'W3C Web Annotations (JSON-LD)', extension: 'jsonld', mediaType: 'application/ld+json' },
+  claimreview: { label: 'schema.org ClaimReview (JSON-LD)', extension: 'claimreview.jsonld', mediaType: 'application/ld+json' }
+}
+
+/** The text formats; PDF is printed from the HTML on the main side. */
+export const textRenderers: Record<Exclude<ReportFormat, 'pdf'>, (data: ReportData) => string> = {
+  html: renderHtml,
+  md: renderMarkdown,
+  csv: renderCsv,
+  jsonld: renderAnnotations,
+  claimreview: renderClaimReviews
+}
+
+/** A file name for a report: the title's words, safe on every OS. */
+export function reportFileName(title: string, format: ReportFormat): string {
+  const stem =
+    title
+      .normalize('NFKC')
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .trim()
+      .replace(/\s+/g, '-')
+      .replace(/^\.+/, '')
+      .slice(0, 80) || 'report'
+  return `${stem}.${reportFormatInfo[format].extension}`
+}

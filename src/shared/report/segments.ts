@@ -1,0 +1,98 @@
+/**
+ * The article cut into pieces for a report: each piece is a run of one
+ * inline (text or link) covered by one fixed set of claims. Overlapping
+ * claims work because every claim boundary starts a new piece. Offsets walk
+ * the blocks exactly as the canonical text does (article.ts).
+ */
+import { BLOCK_SEPARATOR, type Block, type Inline } from '../article'
+import type { ReportClaim } from './data'
+
+export interface Piece {
+  text: string
+  href?: string
+  /** Numbers of the claims covering this piece, ascending. */
+  claims: number[]
+  /** The claim whose colour the piece takes: the shortest covering one. */
+  innermost: ReportClaim | null
+  /** Claims that end with this piece: their markers follow it. */
+  ending: ReportClaim[]
+}
+
+export type SegmentedBlock =
+  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; pieces: Piece[] }
+  | { type: 'paragraph'; pieces: Piece[] }
+  | { type: 'blockquote'; content: SegmentedBlock[] }
+  | { type: 'list'; ordered: boolean; items: SegmentedBlock[][] }
+
+const length = (c: ReportClaim): number => c.claim.position.end - c.claim.position.start
+
+export function segmentArticle(content: readonly Block[], claims: readonly ReportClaim[]): SegmentedBlock[] {
+  const placed = claims.filter((c) => !c.claim.orphaned)
+  let offset = 0
+  let first = true
+
+  const pieces = (inlines: readonly Inline[]): Piece[] => {
+    if (!first) offset += BLOCK_SEPARATOR.length
+    first = false
+    const blockStart = offset
+    const blockEnd = blockStart + inlines.reduce((n, inline) => n + inline.text.length, 0)
+    offset = blockEnd
+    const touching = placed.filter((c) => c.claim.position.start < blockEnd && c.claim.position.end > blockStart)
+    const cuts = new Set<number>([blockStart, blockEnd])
+    for (const c of touching) {
+      cuts.add(Math.max(blockStart, c.claim.position.start))
+      cuts.add(Math.min(blockEnd, c.claim.position.end))
+    }
+    let at = blockStart
+    for (const inline of inlines) {
+      cuts.add(at)
+      at += inline.text.length
+    }
+    const sorted = [...cuts].sort((a, b) => a - b)
+    const out: Piece[] = []
+    let inlineIndex = 0
+    let inlineStart = blockStart
+    for (let i = 0; i + 1 < sorted.length; i++) {
+      const from = sorted[i]!
+      const to = sorted[i + 1]!
+      while (inlineIndex < inlines.length - 1 && from >= inlineStart + inlines[inlineIndex]!.text.length) {
+        inlineStart += inlines[inlineIndex]!.text.length
+        inlineIndex++
+      }
+      const inline = inlines[inlineIndex]!
+      const covering = touching.filter((c) => c.claim.position.start <= from && c.claim.position.end >= to)
+      const innermost = covering.reduce<ReportClaim | null>(
+        (best, c) => (!best || length(c) < length(best) || (length(c) === length(best) && c.number > best.number) ? c : best),
+        null
+      )
+      // A claim that ends in the separator after a block gets its marker at the block's end.
+      const ending = touching.filter(({ claim: { position } }) =>
+        to === blockEnd ? position.end >= to && position.end <= to + BLOCK_SEPARATOR.length : position.end === to
+      )
+      const piece: Piece = {
+        text: inline.text.slice(from - inlineStart, to - inlineStart),
+        claims: covering.map((c) => c.number),
+        innermost,
+        ending
+      }
+      if (inline.href !== undefined) piece.href = inline.href
+      out.push(piece)
+    }
+    return out
+  }
+
+  const walk = (blocks: readonly Block[]): SegmentedBlock[] =>
+    blocks.map((block): SegmentedBlock => {
+      switch (block.type) {
+        case 'heading':
+          return { type: 'heading', level: block.level, pieces: pieces(block.content) }
+        case 'paragraph':
+          return { type: 'paragraph', pieces: pieces(block.content) }
+        case 'blockquote':
+          return { type: 'blockquote', content: walk(block.content) }
+        case 'list':
+          return { type: 'list', ordered: block.ordered, items: block.items.map(walk) }
+      }
+    })
+  return walk(content)
+}
