@@ -8,6 +8,18 @@ import { api, isOperationName, type ApiHandlers } from '../shared/api'
 import { FactmarkError, type Outcome } from '../shared/errors'
 
 export function dispatch(handlers: ApiHandlers, name: unknown, input: unknown): Outcome<unknown> {
+  const outcome = start(handlers, name, input)
+  if (!(outcome instanceof Promise)) return outcome
+  outcome.catch(() => undefined)
+  return { ok: false, error: { code: 'internal', message: `${String(name)} is asynchronous: call it through dispatchAsync.` } }
+}
+
+/** The same for every operation, the asynchronous ones (exportReport) included: what the transports call. */
+export async function dispatchAsync(handlers: ApiHandlers, name: unknown, input: unknown): Promise<Outcome<unknown>> {
+  return start(handlers, name, input)
+}
+
+function start(handlers: ApiHandlers, name: unknown, input: unknown): Outcome<unknown> | Promise<Outcome<unknown>> {
   if (!isOperationName(name)) {
     return { ok: false, error: { code: 'not_found', message: `There is no operation called ${JSON.stringify(String(name)).slice(0, 80)}.` } }
   }
@@ -15,13 +27,18 @@ export function dispatch(handlers: ApiHandlers, name: unknown, input: unknown): 
   if (!parsed.success) {
     return { ok: false, error: { code: 'invalid_input', message: `${name}: ${describeIssues(parsed.error)}` } }
   }
-  try {
-    const handler = handlers[name] as (input: unknown) => unknown
-    return { ok: true, value: handler(parsed.data) }
-  } catch (error) {
+  const failed = (error: unknown): Outcome<unknown> => {
     if (error instanceof FactmarkError) return { ok: false, error: { code: error.code, message: error.message } }
     console.error(`factmark: ${name} failed`, error)
     return { ok: false, error: { code: 'internal', message: `${name} failed unexpectedly; nothing was saved.` } }
+  }
+  try {
+    const handler = handlers[name] as (input: unknown) => unknown
+    const value = handler(parsed.data)
+    if (value instanceof Promise) return value.then((settled): Outcome<unknown> => ({ ok: true, value: settled }), failed)
+    return { ok: true, value }
+  } catch (error) {
+    return failed(error)
   }
 }
 

@@ -7,6 +7,7 @@ import { userInfo } from 'node:os'
 import { join } from 'node:path'
 import type { ApiHandlers } from '../shared/api'
 import { DATABASE_FILE } from './datadir'
+import type { PdfPrinter } from './report/export'
 import { createService } from './service/service'
 import { openDatabase, type OpenOptions } from './store/database'
 
@@ -17,9 +18,14 @@ export interface Library {
   close(): void
 }
 
-export function openLibrary(dataDir: string, options: OpenOptions = {}): Library {
+export interface LibraryOptions extends OpenOptions {
+  /** How PDF reports are printed; headless Chromium when absent. */
+  printPdf?: PdfPrinter
+}
+
+export function openLibrary(dataDir: string, options: LibraryOptions = {}): Library {
   const db = openDatabase(join(dataDir, DATABASE_FILE), options)
-  const service = createService(db, { defaultAuthor: analystName() })
+  const service = createService(db, { defaultAuthor: analystName(), ...(options.printPdf && { printPdf: options.printPdf }) })
   return { dataDir, db, service, close: () => db.close() }
 }
 

@@ -6,7 +6,9 @@
  * only. Inputs are validated on the main side: the renderer is untrusted.
  */
 import { z } from 'zod'
-import type { ArticleDocument, Claim, DocumentSummary } from './model'
+import type { ArticleDocument, Claim, DocumentSummary, ReportFile } from './model'
+import { reportFormats } from './report/formats'
+import { statuses } from './status'
 
 /** Phantom marker that carries an operation's result type. */
 const returns = <T>(): T => undefined as unknown as T
@@ -66,6 +68,32 @@ export const api = {
       end: offset('end')
     }),
     result: returns<Claim>()
+  },
+  // ── reports ──
+  /**
+   * A document's report in one format, with only the claims whose verdict is
+   * in `statuses` (all claims when absent). PDF is printed from the HTML
+   * report and comes back base64-encoded; it needs Chromium (or the desktop app).
+   */
+  exportReport: {
+    input: z.strictObject({
+      documentId: id('documentId'),
+      format: z.enum(reportFormats, { message: `format must be one of ${reportFormats.join(', ')}` }),
+      statuses: z.array(z.enum(statuses, { message: `statuses must be among ${statuses.join(', ')}` })).max(statuses.length).optional()
+    }),
+    result: returns<Promise<ReportFile>>()
+  },
+  /**
+   * Factmark's own W3C Web Annotation JSON-LD (an `exportReport` jsonld file,
+   * perhaps from a colleague's library): recreates the document, its claims
+   * (re-anchored in the text), verdicts, notes and sources.
+   */
+  importAnnotations: {
+    input: z.strictObject({
+      fileName: z.string().min(1, { message: 'fileName is empty' }).max(limits.fileNameLength),
+      text: z.string().max(limits.importBytes, { message: 'The file is larger than 25 MB' })
+    }),
+    result: returns<ArticleDocument>()
   }
 }
 
@@ -82,7 +110,7 @@ export function isOperationName(name: unknown): name is OperationName {
 
 /** The client's view of the API, whichever transport carries it. */
 export type ApiClient = {
-  [K in OperationName]: (input: OperationInput<K>) => Promise<OperationResult<K>>
+  [K in OperationName]: (input: OperationInput<K>) => Promise<Awaited<OperationResult<K>>>
 }
 
 /** The main side's implementation of the contract. */

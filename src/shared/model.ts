@@ -95,3 +95,15 @@ export interface HistoryEntry {
   action: HistoryAction
   detail: Record<string, unknown>
 }
+
+/** An exported report, ready to save as a file. */
+export interface ReportFile {
+  /** A suggested name: the title's words and the format's extension. */
+  fileName: string
+  mediaType: string
+  /** Text formats come as UTF-8 text; PDF as base64. */
+  encoding: 'utf8' | 'base64'
+  data: string
+  /** How many claims passed the verdict filter. */
+  claimCount: number
+}

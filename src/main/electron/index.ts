@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { resolveDataDir } from '../datadir'
 import { openLibrary, type Library } from '../library'
 import { bindApi } from './ipc'
+import { printWithElectron } from './pdf'
 
 // better-sqlite3 must be built for Electron's ABI; it is kept apart from the Node build the tests use.
 function electronSqliteBinding(): string | undefined {
@@ -59,7 +60,7 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.whenReady().then(() => {
     try {
-      library = openLibrary(resolveDataDir(process.argv), { nativeBinding: electronSqliteBinding() })
+      library = openLibrary(resolveDataDir(process.argv), { nativeBinding: electronSqliteBinding(), printPdf: printWithElectron })
     } catch (error) {
       dialog.showErrorBox('Factmark cannot open its library', (error as Error).message)
       app.exit(1)

@@ -6,15 +6,15 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import type { ApiHandlers } from '../../shared/api'
 import type { Outcome } from '../../shared/errors'
-import { dispatch } from '../dispatch'
+import { dispatchAsync } from '../dispatch'
 
 export const API_CHANNEL = 'factmark:call'
 
 export function bindApi(handlers: ApiHandlers, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): void {
-  ipcMain.handle(API_CHANNEL, (event, name: unknown, input: unknown): Outcome<unknown> => {
+  ipcMain.handle(API_CHANNEL, async (event, name: unknown, input: unknown): Promise<Outcome<unknown>> => {
     if (!isTrustedSender(event)) {
       return { ok: false, error: { code: 'forbidden', message: 'This frame may not call Factmark.' } }
     }
-    return dispatch(handlers, name, input)
+    return dispatchAsync(handlers, name, input)
   })
 }

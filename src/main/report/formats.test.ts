@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { textRenderers } from '../../shared/report/formats'
+import { textRenderers } from '../../shared/report/render'
 import { fixtureClaims, fixtureReport } from './fixture'
 
 const goldenDir = join(dirname(fileURLToPath(import.meta.url)), 'golden')

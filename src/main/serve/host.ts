@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import type { ApiHandlers } from '../../shared/api'
 import type { ApiError, ErrorCode, Outcome } from '../../shared/errors'
-import { dispatch } from '../dispatch'
+import { dispatchAsync } from '../dispatch'
 
 export const MAX_BODY_BYTES = 40 * 1024 * 1024
 
@@ -108,7 +108,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     } catch {
       return sendError(response, { code: 'invalid_input', message: 'The request body is not valid JSON.' })
     }
-    sendOutcome(response, dispatch(options.handlers, decodeURIComponent(operation), input))
+    sendOutcome(response, await dispatchAsync(options.handlers, decodeURIComponent(operation), input))
   }
 
   async function serveStatic(response: ServerResponse, pathname: string): Promise<void> {

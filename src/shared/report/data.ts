@@ -91,3 +91,17 @@ export function isWebUrl(url: string | null | undefined): url is string {
 }
 
 export const stanceLabels = { supports: 'Supports', refutes: 'Refutes', context: 'Context' } as const
+
+/** A line of a note cut into plain runs and the http(s) addresses in it (trailing punctuation left out). */
+export function findLinks(line: string): { text: string; url?: string }[] {
+  const parts: { text: string; url?: string }[] = []
+  let last = 0
+  for (const match of line.matchAll(/https?:\/\/[^\s<>"']+/gi)) {
+    const url = match[0].replace(/[.,;:!?)\]]+$/, '')
+    if (match.index > last) parts.push({ text: line.slice(last, match.index) })
+    parts.push({ text: url, url })
+    last = match.index + url.length
+  }
+  if (last < line.length) parts.push({ text: line.slice(last) })
+  return parts
+}

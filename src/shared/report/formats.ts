@@ -2,13 +2,6 @@
  * The report formats, named once: the export dialog, the API and the CLI
  * all take their names, file extensions and media types from here.
  */
-import { renderAnnotations } from './annotations'
-import { renderClaimReviews } from './claimreview'
-import { renderCsv } from './csv'
-import type { ReportData } from './data'
-import { renderHtml } from './html'
-import { renderMarkdown } from './markdown'
-
 export const reportFormats = ['html', 'pdf', 'md', 'csv', 'jsonld', 'claimreview'] as const
 export type ReportFormat = (typeof reportFormats)[number]
 
@@ -27,14 +20,6 @@ export const reportFormatInfo: Record<ReportFormat, ReportFormatInfo> = {
   claimreview: { label: 'schema.org ClaimReview (JSON-LD)', extension: 'claimreview.jsonld', mediaType: 'application/ld+json' }
 }
 
-/** The text formats; PDF is printed from the HTML on the main side. */
-export const textRenderers: Record<Exclude<ReportFormat, 'pdf'>, (data: ReportData) => string> = {
-  html: renderHtml,
-  md: renderMarkdown,
-  csv: renderCsv,
-  jsonld: renderAnnotations,
-  claimreview: renderClaimReviews
-}
 
 /** A file name for a report: the title's words, safe on every OS. */
 export function reportFileName(title: string, format: ReportFormat): string {

@@ -6,7 +6,7 @@
  */
 import type { Note, Source } from '../model'
 import { statusStyles } from '../status'
-import { formatTime, isWebUrl, reportClaims, stanceLabels, verdictCounts, type ReportClaim, type ReportData } from './data'
+import { findLinks, formatTime, isWebUrl, reportClaims, stanceLabels, verdictCounts, type ReportClaim, type ReportData } from './data'
 import { escapeMarkdown as esc, markdownUrl } from './escape'
 import { segmentArticle, type Piece, type SegmentedBlock } from './segments'
 
@@ -115,14 +115,9 @@ function note(n: Note): string {
 
 /** Escapes a line of a note, turning the http(s) addresses in it into links. */
 function linkify(line: string): string {
-  let out = ''
-  let last = 0
-  for (const match of line.matchAll(/https?:\/\/[^\s<>"']+/gi)) {
-    const url = match[0].replace(/[.,;:!?)\]]+$/, '')
-    out += esc(line.slice(last, match.index)) + link(url, url)
-    last = match.index + url.length
-  }
-  return out + esc(line.slice(last))
+  return findLinks(line)
+    .map((part) => (part.url ? link(part.url, part.url) : esc(part.text)))
+    .join('')
 }
 
 function source(s: Source): string {

@@ -1,0 +1,22 @@
+/**
+ * PDF in the desktop app: the HTML report loaded into a hidden window with
+ * scripts off, printed by Electron's webContents.printToPDF.
+ */
+import { BrowserWindow } from 'electron'
+import type { PdfPrinter } from '../report/export'
+
+export const printWithElectron: PdfPrinter = async (html) => {
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true }
+  })
+  try {
+    // The report's CSP forbids every request, so loading it fetches nothing.
+    window.webContents.on('will-navigate', (event) => event.preventDefault())
+    await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`)
+    const pdf = await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true })
+    return new Uint8Array(pdf)
+  } finally {
+    window.destroy()
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * Reads Factmark's own W3C Web Annotation JSON-LD (annotations.ts) back: the
+ * document and its claims with their verdicts, notes, sources and tags. The
+ * file is untrusted: its shape is checked here, and the main side re-anchors
+ * every claim in the text, so a hand-edited file cannot place a claim
+ * outside it. Positions in the file count code points; they come back as
+ * UTF-16 offsets, as Factmark stores them.
+ */
+import { z } from 'zod'
+import { articleText, type Block, type Inline } from '../article'
+import { FactmarkError } from '../errors'
+import { stances, type DocumentMetadata, type Stance } from '../model'
+import type { TextPositionSelector, TextQuoteSelector } from '../selector'
+import { isStatus, statusStyles, statuses, type Status } from '../status'
+import { offsetConverter } from './codepoints'
+
+export interface ImportedNote {
+  author: string
+  body: string
+  createdAt: string | null
+  updatedAt: string | null
+}
+
+export interface ImportedSource {
+  url: string
+  title: string | null
+  excerpt: string | null
+  stance: Stance
+  accessedAt: string | null
+  createdAt: string | null
+}
+
+export interface ImportedClaim {
+  quote: TextQuoteSelector
+  /** Where the file says the claim is, in UTF-16 offsets of the text: a hint for re-anchoring. */
+  position: TextPositionSelector | null
+  status: Status
+  claimant: string | null
+  tags: string[]
+  createdAt: string | null
+  updatedAt: string | null
+  notes: ImportedNote[]
+  sources: ImportedSource[]
+}
+
+export interface ImportedDocument extends DocumentMetadata {
+  content: Block[]
+  /** The canonical text of `content`. */
+  text: string
+}
+
+const optionalText = z.string().nullish().transform((value) => value ?? null)
+
+const documentSchema = z.object({
+  title: z.string().trim().min(1, { message: 'the document has no title' }).max(500),
+  sourceUrl: optionalText,
+  publisher: optionalText,
+  author: optionalText,
+  publishedAt: optionalText,
+  language: optionalText,
+  text: z.string(),
+  content: z.array(z.unknown()).min(1, { message: 'the document has no content' })
+})
+
+const bodySchema = z.object({
+  type: z.string().optional(),
+  purpose: z.string().optional(),
+  value: z.string().optional(),
+  verdict: z.string().optional(),
+  creator: z.object({ name: z.string().optional() }).optional(),
+  created: z.string().optional(),
+  modified: z.string().optional(),
+  source: z.string().optional(),
+  stance: z.enum(stances, { message: `a source's stance must be one of ${stances.join(', ')}` }).optional(),
+  title: z.string().optional(),
+  excerpt: z.string().optional(),
+  accessed: z.string().optional()
+})
+
+const selectorSchema = z.object({
+  type: z.string(),
+  exact: z.string().optional(),
+  prefix: z.string().optional(),
+  suffix: z.string().optional(),
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional()
+})
+
+const annotationSchema = z.object({
+  type: z.literal('Annotation', { message: 'each item must be an Annotation' }),
+  created: z.string().optional(),
+  modified: z.string().optional(),
+  claimant: z.string().nullish(),
+  body: z.array(bodySchema).default([]),
+  target: z.object({ selector: z.union([selectorSchema, z.array(selectorSchema)]) })
+})
+
+const collectionSchema = z.object({
+  type: z.literal('AnnotationCollection', { message: 'the file must hold an AnnotationCollection' }),
+  document: documentSchema,
+  first: z.object({ items: z.array(annotationSchema) })
+})
+
+export function readAnnotations(json: string, what = 'The file'): { document: ImportedDocument; claims: ImportedClaim[] } {
+  const refuse = (problem: string): never => {
+    throw new FactmarkError('invalid_input', `${what} is not a Factmark Web Annotation export: ${problem}.`)
+  }
+  let raw: unknown
+  try {
+    raw = JSON.parse(json)
+  } catch (error) {
+    return refuse(`it is not valid JSON (${(error as Error).message})`)
+  }
+  const parsed = collectionSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    return refuse(issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)
+  }
+  const { document: doc, first } = parsed.data
+  const content = checkBlocks(doc.content, refuse)
+  const text = articleText(content)
+  if (text.trim() === '') refuse('the document has no text')
+  // Positions count code points of the text the file was made from.
+  const offsets = offsetConverter(doc.text)
+
+  const claims = first.items.map((item, index): ImportedClaim => {
+    const where = `claim ${index + 1}`
+    const selectors = Array.isArray(item.target.selector) ? item.target.selector : [item.target.selector]
+    const quote = selectors.find((s) => s.type === 'TextQuoteSelector')
+    if (!quote?.exact) return refuse(`${where} has no TextQuoteSelector with an exact quote`)
+    const position = selectors.find((s) => s.type === 'TextPositionSelector')
+    const hint =
+      position?.start !== undefined && position.end !== undefined && position.end > position.start
+        ? { start: offsets.toUtf16(position.start), end: offsets.toUtf16(position.end) }
+        : null
+    let status: Status = 'unverified'
+    const tags: string[] = []
+    const notes: ImportedNote[] = []
+    const sources: ImportedSource[] = []
+    for (const body of item.body) {
+      if (body.purpose === 'assessing') status = verdictOf(body.verdict ?? body.value, where, refuse)
+      else if (body.purpose === 'tagging' && body.value?.trim()) tags.push(body.value.trim())
+      else if (body.purpose === 'commenting' && body.value?.trim()) {
+        notes.push({
+          author: body.creator?.name?.trim() || 'unknown',
+          body: body.value,
+          createdAt: body.created ?? null,
+          updatedAt: body.modified ?? body.created ?? null
+        })
+      } else if (body.purpose === 'linking' && body.source) {
+        sources.push({
+          url: body.source,
+          title: body.title ?? null,
+          excerpt: body.excerpt ?? null,
+          stance: body.stance ?? 'context',
+          accessedAt: body.accessed ?? null,
+          createdAt: body.created ?? null
+        })
+      }
+    }
+    return {
+      quote: { exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' },
+      position: hint,
+      status,
+      claimant: item.claimant?.trim() || null,
+      tags: [...new Set(tags)].sort(),
+      createdAt: item.created ?? null,
+      updatedAt: item.modified ?? item.created ?? null,
+      notes,
+      sources
+    }
+  })
+  const { title, sourceUrl, publisher, author, publishedAt, language } = doc
+  return { document: { title, sourceUrl, publisher, author, publishedAt, language, content, text }, claims }
+}
+
+function verdictOf(value: string | undefined, where: string, refuse: (problem: string) => never): Status {
+  if (isStatus(value)) return value
+  const byLabel = statuses.find((s) => statusStyles[s].label.toLowerCase() === value?.trim().toLowerCase())
+  return byLabel ?? refuse(`${where} has an unknown verdict ${JSON.stringify(value ?? '')}`)
+}
+
+/** Checks the article's structure by hand: it nests, and a schema for it would cost more than it says. */
+function checkBlocks(blocks: unknown, refuse: (problem: string) => never, path = 'document.content'): Block[] {
+  if (!Array.isArray(blocks)) return refuse(`${path} must be a list of blocks`)
+  return blocks.map((block: unknown, index): Block => {
+    const at = `${path}.${index}`
+    if (typeof block !== 'object' || block === null) return refuse(`${at} is not a block`)
+    const b = block as Record<string, unknown>
+    switch (b.type) {
+      case 'heading': {
+        const level = b.level
+        if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 6) return refuse(`${at}.level must be 1 to 6`)
+        return { type: 'heading', level: level as 1 | 2 | 3 | 4 | 5 | 6, content: checkInlines(b.content, refuse, at) }
+      }
+      case 'paragraph':
+        return { type: 'paragraph', content: checkInlines(b.content, refuse, at) }
+      case 'blockquote':
+        return { type: 'blockquote', content: checkBlocks(b.content, refuse, `${at}.content`) }
+      case 'list':
+        if (!Array.isArray(b.items)) return refuse(`${at}.items must be a list`)
+        return {
+          type: 'list',
+          ordered: b.ordered === true,
+          items: b.items.map((item: unknown, i) => checkBlocks(item, refuse, `${at}.items.${i}`))
+        }
+      default:
+        return refuse(`${at} has an unknown type ${JSON.stringify(b.type)}`)
+    }
+  })
+}
+
+function checkInlines(inlines: unknown, refuse: (problem: string) => never, at: string): Inline[] {
+  if (!Array.isArray(inlines)) return refuse(`${at}.content must be a list`)
+  return inlines.map((inline: unknown, index) => {
+    const i = inline as Record<string, unknown> | null
+    if (typeof i?.text !== 'string' || /[\r\n]/.test(i.text)) return refuse(`${at}.content.${index} must be text without line breaks`)
+    return typeof i.href === 'string' ? { text: i.text, href: i.href } : { text: i.text }
+  })
+}
