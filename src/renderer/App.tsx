@@ -12,6 +12,7 @@ import { StatusLegend } from './claims/StatusLegend'
 import { ImportDialog, type ImportRequest } from './library/ImportDialog'
 import { LibraryPane } from './library/LibraryPane'
 import { readFileAsBase64 } from './library/readFile'
+import { ExportDialog } from './report/ExportDialog'
 
 const byPosition = (a: Claim, b: Claim) => a.position.start - b.position.start || a.position.end - b.position.end
 
@@ -25,6 +26,7 @@ export function App({ api }: { api: ApiClient }) {
   const [importError, setImportError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [fatal, setFatal] = useState<string | null>(null)
+  const [exporting, setExporting] = useState(false)
   const article = useRef<ArticleViewHandle>(null)
 
   const report = useCallback((error: unknown) => {
@@ -165,6 +167,9 @@ export function App({ api }: { api: ApiClient }) {
               >
                 Mark as claim
               </button>
+              <button type="button" onClick={() => setExporting(true)} title="Export a report of this document">
+                Export…
+              </button>
             </div>
             {notice && (
               <p className="notice" role="alert">
@@ -201,6 +206,9 @@ export function App({ api }: { api: ApiClient }) {
         onImport={(request) => void runImport(request)}
         onClose={() => setImporting(false)}
       />
+      {openDocument && (
+        <ExportDialog open={exporting} api={api} document={openDocument} onClose={() => setExporting(false)} />
+      )}
     </div>
   )
 }
