@@ -10,7 +10,9 @@ export default defineConfig({
           // The desktop app's main process.
           index: resolve('src/main/electron/index.ts'),
           // The browser host (plain Node): `node out/main/host.js`.
-          host: resolve('src/main/serve/cli.ts')
+          host: resolve('src/main/serve/cli.ts'),
+          // The `factmark` command (package.json "bin"): `node out/main/cli.js`.
+          cli: resolve('src/main/cli/factmark.ts')
         }
       }
     }

@@ -1,0 +1,123 @@
+/**
+ * The built `factmark` command (out/main/cli.js), run as a script would run
+ * it, on throwaway data directories: its output, files and exit codes.
+ */
+import { test, expect } from '@playwright/test'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const CLI = resolve('out/main/cli.js')
+const GOLDEN = resolve('src/main/report/golden')
+
+let work: string
+test.beforeEach(({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'browser', 'The command is the same whichever shell the e2e project drives: it runs once.')
+  work = mkdtempSync(join(tmpdir(), 'factmark-cli-'))
+})
+test.afterEach(() => {
+  if (work) rmSync(work, { recursive: true, force: true })
+})
+
+function factmark(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, ...env } })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+test('imports, lists and exports every format on a data directory', async () => {
+  expect(readFileSync(CLI, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
+  writeFileSync(join(work, 'article.md'), '# A Markdown article\n\nIt says 3 things.\n')
+  writeFileSync(join(work, 'notes.txt'), 'Plain text.\n\nTwo paragraphs.')
+  const lib = ['--data-dir', join(work, 'lib')]
+
+  const imported = factmark([...lib, 'import', 'article.md', 'notes.txt', join(GOLDEN, 'claims.jsonld')])
+  expect(imported.stderr).toBe('')
+  expect(imported.code).toBe(0)
+  const lines = imported.stdout.trim().split('\n').map((line) => line.split('\t'))
+  expect(lines.map(([, title, file]) => [title, file])).toEqual([
+    ['A Markdown article', 'article.md'],
+    ['notes', 'notes.txt'],
+    ['Uyghur fighters in Syria', join(GOLDEN, 'claims.jsonld')]
+  ])
+  const uyghurId = lines[2]![0]!
+
+  const listed = factmark([...lib, 'list'])
+  expect(listed.code).toBe(0)
+  expect(listed.stdout.trim().split('\n').map((line) => line.split('\t').slice(1, 2).concat(line.split('\t')[3]!))).toEqual([
+    ['8', 'Uyghur fighters in Syria'],
+    ['0', 'notes'],
+    ['0', 'A Markdown article']
+  ])
+  const json = JSON.parse(factmark([...lib, 'list', '--json']).stdout) as { id: string }[]
+  expect(json.map((d) => d.id)).toContain(uyghurId)
+
+  const claims = factmark([...lib, 'list', '--document', uyghurId])
+  expect(claims.code).toBe(0)
+  expect(claims.stdout).toContain('\tdisputed\t')
+  expect(claims.stdout).toContain('114 Uyghurs have joined IS\n')
+  expect(claims.stdout).toContain('false (orphan)')
+
+  for (const format of ['html', 'md', 'csv', 'jsonld', 'claimreview', 'pdf']) {
+    const out = join(work, `report.${format}`)
+    const exported = factmark([...lib, 'export', '--document', uyghurId, '--format', format, '--out', out])
+    expect(exported.stderr, format).toBe('')
+    expect(exported.code, format).toBe(0)
+    expect(exported.stdout).toBe(`${out}\n`)
+  }
+  expect(readFileSync(join(work, 'report.html'), 'utf8')).toContain('<mark class="claim v-disputed overlap" data-claims="1 2">114 Uyghurs have joined IS</mark>')
+  expect(readFileSync(join(work, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-')
+  const text = spawnSync('pdftotext', [join(work, 'report.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ')
+  expect(text).toContain('114 Uyghurs have joined IS')
+  // The JSON-LD came back through another library: the same as the file it was imported from, ids and times apart.
+  const strip = (s: string) => s.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID').replace(/"(generated|importedAt)": "[^"]*"/g, '"$1": "T"').replace(/"name": "[^"]*"\n  },\n  "generator"/, '"name": "A"\n  },\n  "generator"')
+  expect(strip(readFileSync(join(work, 'report.jsonld'), 'utf8'))).toBe(strip(readFileSync(join(GOLDEN, 'claims.jsonld'), 'utf8')))
+
+  const filtered = factmark([...lib, 'export', '--document', uyghurId, '--format', 'csv', '--verdicts', 'false,verified', '--out', '-'])
+  expect(filtered.code).toBe(0)
+  expect(filtered.stdout.trim().split('\r\n')).toHaveLength(4)
+
+  // FACTMARK_DATA_DIR names the library when --data-dir does not.
+  expect(factmark(['list'], { FACTMARK_DATA_DIR: join(work, 'lib') }).stdout).toContain(uyghurId)
+})
+
+test('says what is wrong, with exit codes a script can rely on', async () => {
+  const lib = ['--data-dir', join(work, 'lib')]
+  const cases: [string[], number, string][] = [
+    [[], 1, 'factmark: no command given'],
+    [['frobnicate'], 1, 'factmark: unknown command "frobnicate"'],
+    [['list', '--bogus'], 1, "Unknown option '--bogus'"],
+    [['import'], 1, 'factmark: import needs at least one FILE'],
+    [['export', '--document', 'x', '--format', 'html'], 1, 'factmark: export needs --out'],
+    [[...lib, 'import', 'missing.txt'], 2, 'factmark: missing.txt: cannot read missing.txt: ENOENT'],
+    [[...lib, 'list', '--document', '00000000-0000-4000-8000-000000000009'], 2, 'factmark: There is no document with id 00000000-0000-4000-8000-000000000009.'],
+    [[...lib, 'export', '--document', '00000000-0000-4000-8000-000000000009', '--format', 'docx', '--out', 'x'], 2, 'format must be one of html, pdf, md, csv, jsonld, claimreview']
+  ]
+  for (const [args, code, message] of cases) {
+    const result = factmark(args)
+    expect(result.code, args.join(' ')).toBe(code)
+    expect(result.stderr, args.join(' ')).toContain(message)
+    expect(result.stdout).toBe('')
+  }
+  writeFileSync(join(work, 'photo.docx'), 'PK')
+  const unsupported = factmark([...lib, 'import', 'photo.docx'])
+  expect(unsupported.code).toBe(2)
+  expect(unsupported.stderr).toContain('"photo.docx" is not a file Factmark can import yet')
+
+  // Nothing half-written: a failed export leaves no file.
+  writeFileSync(join(work, 'a.txt'), 'Some text.')
+  const id = factmark([...lib, 'import', 'a.txt']).stdout.split('\t')[0]!
+  const noChromium = factmark([...lib, 'export', '--document', id, '--format', 'pdf', '--out', 'a.pdf'], { CHROMIUM_PATH: '/nonexistent/chromium' })
+  expect(noChromium.code).toBe(2)
+  expect(noChromium.stderr).toContain('PDF export needs Chromium, but CHROMIUM_PATH (/nonexistent/chromium) does not exist')
+  expect(existsSync(join(work, 'a.pdf'))).toBe(false)
+
+  const damaged = join(work, 'damaged')
+  factmark(['--data-dir', damaged, 'list'])
+  writeFileSync(join(damaged, 'factmark.sqlite'), 'this is not a database, just text that is long enough to look like a header'.repeat(20))
+  const refused = factmark(['--data-dir', damaged, 'list'])
+  expect(refused.code).toBe(3)
+  expect(refused.stderr).toContain('factmark: cannot open the library')
+
+  expect(factmark(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Exit codes: 0 done; 1 usage error') })
+})

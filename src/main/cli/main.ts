@@ -1,0 +1,223 @@
+/**
+ * The `factmark` command: the library from a terminal or a script, on the
+ * same data directory as the app. Output is tab-separated lines (or JSON with
+ * --json); errors go to stderr as one line starting "factmark: "; the exit
+ * code says what happened (EXIT below), so scripts can rely on it.
+ */
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { OperationName, OperationResult } from '../../shared/api'
+import { FactmarkError, type ErrorCode } from '../../shared/errors'
+import type { ArticleDocument, Claim, DocumentSummary, ReportFile } from '../../shared/model'
+import { reportFormats } from '../../shared/report/formats'
+import { statuses } from '../../shared/status'
+import { resolveDataDir } from '../datadir'
+import { dispatchAsync } from '../dispatch'
+import { openLibrary, type Library } from '../library'
+
+export const EXIT = {
+  ok: 0,
+  /** The command line is wrong: unknown command or option, missing argument. */
+  usage: 1,
+  /** The input is bad or something it names is missing: a file, a document, Chromium for PDF. */
+  badInput: 2,
+  /** The library cannot be opened: damaged, or made by a newer Factmark. */
+  library: 3,
+  /** Anything else: a bug; the message says what failed. */
+  internal: 4
+} as const
+
+export const USAGE = `Usage: factmark [--data-dir DIR] <command> [options]
+
+Commands:
+  import FILE...                 Import articles (.txt, .md) and Factmark JSON-LD exports (.jsonld).
+                                 Prints one line per document: ID<TAB>TITLE<TAB>FILE
+  list                           The documents, newest first: ID<TAB>CLAIMS<TAB>IMPORTED<TAB>TITLE
+  list --document ID             A document's claims: NUMBER<TAB>VERDICT<TAB>START-END<TAB>QUOTE
+  export --document ID --format FORMAT --out FILE [--verdicts V,V...]
+                                 Write a report; FORMAT is ${reportFormats.join('|')};
+                                 --out - writes to standard output. Prints the file written.
+Options:
+  --data-dir DIR                 The library's folder (default: FACTMARK_DATA_DIR, then the app's).
+  --json                         list: print JSON instead of lines.
+  --verdicts V,V...              export: only claims with these verdicts (${statuses.join(', ')}).
+  --help                         This text.
+
+Exit codes: 0 done; 1 usage error; 2 bad input or not found (file, document, Chromium
+for PDF); 3 the library cannot be opened; 4 unexpected failure.
+`
+
+export interface CliIo {
+  stdout(text: string): void
+  stderr(text: string): void
+  /** Raw bytes to standard output (export --out -). */
+  stdoutBytes(bytes: Uint8Array): void
+  env: NodeJS.ProcessEnv
+}
+
+class UsageError extends Error {}
+
+const exitFor = (code: ErrorCode): number => (code === 'internal' ? EXIT.internal : EXIT.badInput)
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    io.stderr(`factmark: ${(error as Error).message}\n\n${USAGE}`)
+    return EXIT.usage
+  }
+  const { values, positionals } = parsed
+  const [command, ...rest] = positionals
+  if (values.help || command === 'help') {
+    io.stdout(USAGE)
+    return EXIT.ok
+  }
+  try {
+    checkUsage(command, rest, values)
+  } catch (error) {
+    io.stderr(`factmark: ${(error as Error).message}\nRun "factmark --help" for usage.\n`)
+    return EXIT.usage
+  }
+
+  let library: Library
+  try {
+    library = openLibrary(resolveDataDir(argv, io.env))
+  } catch (error) {
+    io.stderr(`factmark: cannot open the library: ${(error as Error).message}\n`)
+    return EXIT.library
+  }
+  try {
+    const call = async <K extends OperationName>(name: K, input: unknown): Promise<Awaited<OperationResult<K>>> => {
+      const outcome = await dispatchAsync(library.service, name, input)
+      if (!outcome.ok) throw new FactmarkError(outcome.error.code, outcome.error.message)
+      return outcome.value as Awaited<OperationResult<K>>
+    }
+    switch (command) {
+      case 'import':
+        return await importFiles(rest, call, io)
+      case 'list':
+        return await list(values, call, io)
+      default:
+        return await exportReport(values, call, io)
+    }
+  } catch (error) {
+    if (error instanceof FactmarkError) {
+      io.stderr(`factmark: ${error.message}\n`)
+      return exitFor(error.code)
+    }
+    io.stderr(`factmark: unexpected failure: ${(error as Error).message}\n`)
+    return EXIT.internal
+  } finally {
+    library.close()
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      'data-dir': { type: 'string' },
+      document: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      verdicts: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' }
+    }
+  })
+}
+
+type Values = ReturnType<typeof parse>['values']
+type Call = <K extends OperationName>(name: K, input: unknown) => Promise<Awaited<OperationResult<K>>>
+
+function checkUsage(command: string | undefined, rest: string[], values: Values): void {
+  if (!command) throw new UsageError('no command given')
+  if (command === 'import') {
+    if (rest.length === 0) throw new UsageError('import needs at least one FILE')
+  } else if (command === 'list') {
+    if (rest.length) throw new UsageError(`list takes no arguments, only --document ID (got "${rest[0]}")`)
+  } else if (command === 'export') {
+    if (rest.length) throw new UsageError(`export takes no arguments (got "${rest[0]}")`)
+    for (const flag of ['document', 'format', 'out'] as const) {
+      if (!values[flag]) throw new UsageError(`export needs --${flag}`)
+    }
+  } else {
+    throw new UsageError(`unknown command "${command}"`)
+  }
+}
+
+async function importFiles(files: string[], call: Call, io: CliIo): Promise<number> {
+  let failed = 0
+  for (const file of files) {
+    try {
+      let bytes: Buffer
+      try {
+        bytes = readFileSync(file)
+      } catch (error) {
+        throw new FactmarkError('not_found', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+      }
+      const fileName = basename(file)
+      const document: ArticleDocument = /\.jsonld$/i.test(fileName)
+        ? await call('importAnnotations', { fileName, text: bytes.toString('utf8') })
+        : await call('importFile', { fileName, data: bytes.toString('base64') })
+      io.stdout(`${document.id}\t${oneLine(document.title)}\t${file}\n`)
+    } catch (error) {
+      if (!(error instanceof FactmarkError)) throw error
+      failed++
+      io.stderr(`factmark: ${file}: ${error.message}\n`)
+    }
+  }
+  return failed ? EXIT.badInput : EXIT.ok
+}
+
+async function list(values: Values, call: Call, io: CliIo): Promise<number> {
+  if (values.document) {
+    const claims: Claim[] = await call('listClaims', { documentId: values.document })
+    if (values.json) io.stdout(JSON.stringify(claims, null, 2) + '\n')
+    else
+      claims.forEach((claim, index) =>
+        io.stdout(`${index + 1}\t${claim.status}${claim.orphaned ? ' (orphan)' : ''}\t${claim.position.start}-${claim.position.end}\t${oneLine(claim.quote.exact)}\n`)
+      )
+    return EXIT.ok
+  }
+  const documents: DocumentSummary[] = await call('listDocuments', {})
+  if (values.json) io.stdout(JSON.stringify(documents, null, 2) + '\n')
+  else for (const d of documents) io.stdout(`${d.id}\t${d.claimCount}\t${d.importedAt}\t${oneLine(d.title)}\n`)
+  return EXIT.ok
+}
+
+async function exportReport(values: Values, call: Call, io: CliIo): Promise<number> {
+  const verdicts = values.verdicts
+    ?.split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
+  const file: ReportFile = await call('exportReport', {
+    documentId: values.document,
+    format: values.format,
+    ...(verdicts && { statuses: verdicts })
+  })
+  const bytes = file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : Buffer.from(file.data, 'utf8')
+  if (values.out === '-') {
+    io.stdoutBytes(bytes)
+    return EXIT.ok
+  }
+  const out = resolve(values.out!)
+  // Written beside the target and renamed over it: a failed export never leaves half a file.
+  const partial = join(dirname(out), `.${basename(out)}.${process.pid}.partial`)
+  try {
+    writeFileSync(partial, bytes)
+    renameSync(partial, out)
+  } catch (error) {
+    rmSync(partial, { force: true })
+    throw new FactmarkError('not_found', `cannot write ${values.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+  io.stdout(`${out}\n`)
+  return EXIT.ok
+}
+
+/** A title or quote on one line of tab-separated output. */
+const oneLine = (text: string): string => text.replace(/[\t\r\n]+/g, ' ')
