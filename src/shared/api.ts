@@ -91,7 +91,8 @@ export const api = {
   importAnnotations: {
     input: z.strictObject({
       fileName: z.string().min(1, { message: 'fileName is empty' }).max(limits.fileNameLength),
-      text: z.string().max(limits.importBytes, { message: 'The file is larger than 25 MB' })
+      // Larger than an article's limit: 100,000 claims make about 100 MB of JSON-LD (the browser host caps requests at 40 MB).
+      text: z.string().max(256 * 1024 * 1024, { message: 'The file is larger than 256 MB' })
     }),
     result: returns<ArticleDocument>()
   }
