@@ -15,6 +15,7 @@ import { statuses } from '../../shared/status'
 import { resolveDataDir } from '../datadir'
 import { dispatchAsync } from '../dispatch'
 import { openLibrary, type Library } from '../library'
+import { isAnnotationFile } from '../report/import'
 
 export const EXIT = {
   ok: 0,
@@ -161,7 +162,7 @@ async function importFiles(files: string[], call: Call, io: CliIo): Promise<numb
         throw new FactmarkError('not_found', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
       }
       const fileName = basename(file)
-      const document: ArticleDocument = /\.jsonld$/i.test(fileName)
+      const document: ArticleDocument = isAnnotationFile(fileName)
         ? await call('importAnnotations', { fileName, text: bytes.toString('utf8') })
         : await call('importFile', { fileName, data: bytes.toString('base64') })
       io.stdout(`${document.id}\t${oneLine(document.title)}\t${file}\n`)

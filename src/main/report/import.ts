@@ -12,6 +12,7 @@ import type { Block } from '../../shared/article'
 import type { ArticleDocument } from '../../shared/model'
 import { readAnnotations } from '../../shared/report/readAnnotations'
 import { quoteSelector } from '../../shared/selector'
+import { decodeText } from '../import/decode'
 import { safeLinkTarget } from '../import/links'
 import type { ServiceContext } from '../service/context'
 import { getDocument } from '../service/documents'
@@ -122,4 +123,14 @@ function safeLinks(blocks: Block[]): Block[] {
         }
     }
   })
+}
+
+/** True for a file the JSON-LD import takes (for routing importFile to it: see the coordinator's note). */
+export function isAnnotationFile(fileName: string): boolean {
+  return /\.jsonld$/i.test(fileName)
+}
+
+/** A JSON-LD file's bytes, decoded as every imported text is, then imported. */
+export function importAnnotationFile(context: ServiceContext, fileName: string, bytes: Uint8Array): ArticleDocument {
+  return importAnnotations(context, { fileName, text: decodeText(bytes, fileName) })
 }
