@@ -27,7 +27,10 @@ export type SegmentedBlock =
 const length = (c: ReportClaim): number => c.claim.position.end - c.claim.position.start
 
 export function segmentArticle(content: readonly Block[], claims: readonly ReportClaim[]): SegmentedBlock[] {
-  const placed = claims.filter((c) => !c.claim.orphaned)
+  // Claims in text order, swept block by block: each block looks only at the claims that touch it.
+  const placed = claims.filter((c) => !c.claim.orphaned).sort((a, b) => a.claim.position.start - b.claim.position.start)
+  let next = 0
+  let active: ReportClaim[] = []
   let offset = 0
   let first = true
 
@@ -37,7 +40,10 @@ export function segmentArticle(content: readonly Block[], claims: readonly Repor
     const blockStart = offset
     const blockEnd = blockStart + inlines.reduce((n, inline) => n + inline.text.length, 0)
     offset = blockEnd
-    const touching = placed.filter((c) => c.claim.position.start < blockEnd && c.claim.position.end > blockStart)
+    while (next < placed.length && placed[next]!.claim.position.start < blockEnd) active.push(placed[next++]!)
+    const touching = active.filter((c) => c.claim.position.end > blockStart)
+    // A claim ending by the next block's start has nothing more to show.
+    active = touching.filter((c) => c.claim.position.end > blockEnd + BLOCK_SEPARATOR.length)
     const cuts = new Set<number>([blockStart, blockEnd])
     for (const c of touching) {
       cuts.add(Math.max(blockStart, c.claim.position.start))
