@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { endsInAbbreviation, segmentationLanguage, sentenceAt, sentences } from './sentences'
+import { endsInAbbreviation, segmentationLanguage, sentenceAt, sentenceInDocument, sentences } from './sentences'
 
 const texts = (text: string, language?: string | null) => sentences(text, language).map((s) => text.slice(s.start, s.end))
 
@@ -72,5 +72,21 @@ describe('segmentationLanguage', () => {
   it('knows an abbreviation from a sentence end', () => {
     expect(endsInAbbreviation('He met Dr. ', 'Lee today.')).toBe(true)
     expect(endsInAbbreviation('It rained. ', 'Then it stopped.')).toBe(false)
+  })
+})
+
+describe('sentenceInDocument', () => {
+  const text = 'Uyghur fighters in Syria\n\nThe report counts 114. Dr. Lee disputes it.\n\n报告称，有114名维吾尔人加入了伊斯兰国。官员否认。'
+  const at = (words: string, shift = 0) => {
+    const span = sentenceInDocument(text, text.indexOf(words) + shift, null)
+    return span && text.slice(span.start, span.end)
+  }
+  it('stays inside the caret’s block', () => {
+    expect(at('Syria')).toBe('Uyghur fighters in Syria')
+    expect(at('The report')).toBe('The report counts 114.')
+    expect(at('Lee')).toBe('Dr. Lee disputes it.')
+    expect(at('维吾尔')).toBe('报告称，有114名维吾尔人加入了伊斯兰国。')
+    expect(at('否认')).toBe('官员否认。')
+    expect(at('官员', -1)).toBe('报告称，有114名维吾尔人加入了伊斯兰国。')
   })
 })

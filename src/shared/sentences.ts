@@ -5,6 +5,7 @@
  * ("Dr. Lee", "the U.S. Institute"), which ICU's sentence rules split on — and
  * a sensible language when the document has none.
  */
+import { BLOCK_SEPARATOR } from './article'
 import type { TextPositionSelector } from './selector'
 
 /** Titles and short forms that are followed by a name or a word, never by a sentence end. */
@@ -102,4 +103,19 @@ function trimmed(text: string, span: TextPositionSelector): TextPositionSelector
   while (start < end && /\s/u.test(text[start]!)) start++
   while (end > start && /\s/u.test(text[end - 1]!)) end--
   return start < end ? { start, end } : null
+}
+
+/**
+ * The sentence under a caret in a document's canonical text: segmentation
+ * stays inside the caret's block (a heading never runs into its paragraph).
+ * Offsets are canonical-text offsets.
+ */
+export function sentenceInDocument(text: string, offset: number, language?: string | null): TextPositionSelector | null {
+  const size = BLOCK_SEPARATOR.length
+  const previous = offset >= size ? text.lastIndexOf(BLOCK_SEPARATOR, offset - size) : -1
+  const blockStart = previous < 0 ? 0 : previous + size
+  const after = text.indexOf(BLOCK_SEPARATOR, blockStart)
+  const blockEnd = after < 0 ? text.length : after
+  const span = sentenceAt(text.slice(blockStart, blockEnd), offset - blockStart, language)
+  return span && { start: blockStart + span.start, end: blockStart + span.end }
 }

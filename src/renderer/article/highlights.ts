@@ -28,7 +28,8 @@ function decorate(claim: Claim, index: OffsetIndex, selected: boolean): Decorati
   const to = index.toPos(claim.position.end, 'end')
   if (from >= to) return null
   const className = `claim-highlight claim--${claim.status}${selected ? ' claim-highlight--selected' : ''}`
-  return Decoration.inline(from, to, { class: className, 'data-claim-id': claim.id }, { claim })
+  // Each claim gets its own element (nodeName), so overlapping claims nest instead of merging into one span.
+  return Decoration.inline(from, to, { nodeName: 'span', class: className, 'data-claim-id': claim.id }, { claim })
 }
 
 function withoutClaim(set: DecorationSet, claimId: string): DecorationSet {
