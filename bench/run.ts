@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   console.log(`Wrote ${file}`)
 }
 
-main().catch((error: unknown) => {
+await main().catch((error: unknown) => {
   console.error(error)
   process.exit(1)
 })
