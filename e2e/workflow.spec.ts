@@ -134,7 +134,10 @@ test('filters, delete with undo, search across documents, and deleting a documen
   await flow.card.getByRole('combobox', { name: 'Add tag' }).fill('  experts ')
   await flow.card.getByRole('combobox', { name: 'Add tag' }).press('Enter')
   await expect(flow.card.getByRole('list', { name: 'Tags' })).toHaveText('experts×')
+  await app.page.getByRole('textbox', { name: 'Analyst name' }).fill('Rana K.')
+  await app.page.getByRole('textbox', { name: 'Analyst name' }).press('Enter')
   await flow.addNote('Institute count is 82.')
+  await expect(flow.card.getByRole('list', { name: 'Notes' })).toContainText('Rana K.')
 
   await app.claimsPane.getByRole('combobox', { name: 'Filter by status' }).selectOption({ label: '✓ Verified' })
   await expect(app.claimCards).toHaveCount(1)
@@ -153,6 +156,9 @@ test('filters, delete with undo, search across documents, and deleting a documen
   await expect(app.claimCards).toHaveCount(1)
   await app.page.getByRole('alert').getByRole('button', { name: 'Undo' }).click()
   await expect(app.claimCards).toHaveCount(2)
+  await expect(flow.card.getByRole('list', { name: 'Notes' })).toContainText('Institute count is 82.')
+  await expect(flow.history.last()).toContainText('Claim restored')
+  await expect(flow.history.nth(-2)).toContainText('Claim deleted')
 
   // Search finds notes and Chinese text in any document, and opens the document at the hit.
   await app.importPasted('Another article\n\nNothing about the count here.', { title: 'Another article' })

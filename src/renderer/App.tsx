@@ -180,6 +180,7 @@ export function App({ api }: { api: ApiClient }) {
     },
     statusKey: (index) => selectedClaim && void claims.setStatus(selectedClaim, statuses[index]!),
     deleteClaim: () => selectedClaim && void deleteClaim(selectedClaim.id),
+    newNote: () => document.querySelector<HTMLTextAreaElement>('textarea[aria-label="New note"]')?.focus(),
     deselect: () => claims.setSelectedId(null)
   })
 

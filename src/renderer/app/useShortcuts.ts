@@ -14,6 +14,8 @@ export interface ShortcutHandlers {
   /** Digit 1–7: the status at that place in the vocabulary. */
   statusKey(index: number): void
   deleteClaim(): void
+  /** N: write a note on the selected claim. */
+  newNote(): void
   /** Escape: close the claim card. */
   deselect(): void
 }
@@ -48,6 +50,7 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
       }
       if (!mod && !event.altKey && /^[1-7]$/.test(event.key)) return act(() => h.statusKey(Number(event.key) - 1))
       if (!mod && !event.altKey && event.key === 'Delete') return act(h.deleteClaim)
+      if (!mod && !event.altKey && key === 'n') return act(h.newNote)
       if (event.key === 'Escape' && !document.querySelector('dialog[open]')) h.deselect()
     }
     window.addEventListener('keydown', onKey)

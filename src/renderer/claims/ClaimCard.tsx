@@ -105,6 +105,10 @@ export function ClaimCard({ api, claim, number, knownTags, onStatus, onUpdated, 
         </>
       )}
       <div className="detail-actions">
+        <p className="keys" aria-label="Keyboard shortcuts">
+          <kbd>1</kbd>–<kbd>7</kbd> status · <kbd>N</kbd> note · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> claims · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo ·{' '}
+          <kbd>Del</kbd> delete · <kbd>Esc</kbd> close
+        </p>
         <button type="button" className="danger" onClick={onDelete} aria-keyshortcuts="Delete">
           Delete claim
         </button>

@@ -1,5 +1,5 @@
 /** The open document's claims, in text order, filtered; the selected claim's card below. */
-import type { ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import type { Claim } from '../../shared/model'
 import { ClaimFilters } from './ClaimFilters'
 import { matchesFilter, type ClaimFilter } from './filter'
@@ -17,6 +17,11 @@ interface Props {
 }
 
 export function ClaimsPane({ claims, selectedId, filter, tags, onFilter, onSelect, children }: Props) {
+  const list = useRef<HTMLOListElement>(null)
+  // Keep the selected claim in sight, wherever it was chosen (highlight, shortcut, search).
+  useEffect(() => {
+    list.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' })
+  }, [selectedId])
   const shown = claims.map((claim, i) => ({ claim, number: i + 1 })).filter(({ claim }) => matchesFilter(claim, filter))
   return (
     <aside className="pane claims" aria-label="Claims">
@@ -33,7 +38,7 @@ export function ClaimsPane({ claims, selectedId, filter, tags, onFilter, onSelec
       ) : (
         <>
           <ClaimFilters filter={filter} tags={tags} onChange={onFilter} />
-          <ol className="claim-list">
+          <ol className="claim-list" ref={list}>
             {shown.map(({ claim, number }) => (
               <li key={claim.id}>
                 <button
