@@ -73,7 +73,7 @@ describe('search', () => {
   })
 
   it('keeps the index in step with edits and deletions', () => {
-    const { ok, mark, english } = setup()
+    const { ok, mark, english, library } = setup()
     const claim = mark(english.id, ENGLISH, '114 Uyghurs have joined IS.')
     const note = ok('addNote', { claimId: claim.id, body: 'first draft of reasoning' })
     expect(ok('search', { query: 'draft' })).toHaveLength(1)
@@ -85,6 +85,11 @@ describe('search', () => {
     expect(ok('search', { query: 'joined IS' }).map((h) => h.kind)).toEqual(['document'])
     ok('restoreClaim', { claimId: claim.id })
     expect(ok('search', { query: 'final' }).map((h) => h.claimId)).toEqual([claim.id])
+    ok('addSource', { claimId: claim.id, url: 'https://example.org', excerpt: 'an excerpt', stance: 'context' })
+    ok('deleteDocument', { documentId: english.id })
+    // FTS5 checks its index against the content table: every change above kept them equal.
+    expect(() => library.db.prepare("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)").run()).not.toThrow()
+    expect(library.db.prepare('SELECT count(*) FROM search_items WHERE document_id = ?').pluck().get(english.id)).toBe(0)
   })
 
   it('treats quotes and FTS operators in a search as text, and refuses an empty search', () => {

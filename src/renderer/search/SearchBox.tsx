@@ -45,6 +45,11 @@ export function SearchBox({ api, onOpen, inputRef }: Props) {
     setHits(null)
   }
 
+  const choose = (hit: SearchHit) => {
+    onOpen(hit, query.trim())
+    close()
+  }
+
   return (
     <div className="search" onKeyDown={(e) => e.key === 'Escape' && close()}>
       <input
@@ -56,6 +61,7 @@ export function SearchBox({ api, onOpen, inputRef }: Props) {
         value={query}
         maxLength={fieldLimits.searchLength}
         onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => e.key === 'Enter' && hits?.[0] && choose(hits[0])}
       />
       {(hits || error) && (
         <section className="search-results" aria-label="Search results">
@@ -68,10 +74,7 @@ export function SearchBox({ api, onOpen, inputRef }: Props) {
                   <button
                     type="button"
                     className="search-hit"
-                    onClick={() => {
-                      onOpen(hit, query.trim())
-                      close()
-                    }}
+                    onClick={() => choose(hit)}
                   >
                     <span className="hit-where">
                       <span className="hit-kind">{kindLabels[hit.kind]}</span> {hit.documentTitle}
