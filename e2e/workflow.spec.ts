@@ -187,3 +187,32 @@ test('filters, delete with undo, search across documents, and deleting a documen
   await flow.search.fill('Institute')
   await expect(flow.searchResults).toContainText('Nothing found')
 })
+
+test('from first highlight to an argued verdict without leaving the keyboard', async ({ factmark }) => {
+  const app = factmark.app
+  const flow = new WorkflowPage(app)
+  await app.importPasted(uyghurArticle.text)
+  const keys = app.page.keyboard
+
+  await app.article.focus()
+  await keys.press('ControlOrMeta+Home')
+  await keys.press('ArrowDown')
+  await keys.press('Alt+s')
+  await keys.press('ControlOrMeta+Enter')
+  await expect(app.claimCards).toHaveCount(1)
+  expect(await app.highlightedTexts()).toEqual(['According to a 2016 New America report, 114 Uyghurs have joined IS.'])
+
+  await keys.press('5') // False
+  await keys.press('n')
+  await expect(flow.card.getByRole('textbox', { name: 'New note' })).toBeFocused()
+  await keys.type('The entry records list 82, see https://example.org/records')
+  await keys.press('ControlOrMeta+Enter')
+  await expect(flow.card.getByRole('list', { name: 'Notes' })).toContainText('The entry records list 82')
+  await expect(flow.history).toHaveText([/^Marked as a claim/, /^Status: Unverified → False/, /^Note added/])
+
+  // Undo from the article: focus it again by keyboard.
+  await app.article.focus()
+  await keys.press('ControlOrMeta+z')
+  await expect(app.claimCards.first()).toContainText('Unverified')
+  await expect(flow.history.last()).toContainText('Status: False → Unverified')
+})
