@@ -3,6 +3,7 @@
  * (fields, tags, notes, sources) in its `deleted` history row, so undo can
  * restore it with the same id while the history is only ever appended to.
  */
+import { placeQuote } from '../../shared/anchor'
 import { FactmarkError } from '../../shared/errors'
 import type { Claim, Note, Source } from '../../shared/model'
 import { getClaim } from './claims'
@@ -40,11 +41,15 @@ export function restoreClaim(context: ServiceContext, claimId: string): Claim {
   const record = JSON.parse(detail) as Partial<DeletedRecord> & { reason?: string }
   if (!record.claim) throw new FactmarkError('conflict', 'This claim was deleted with its document and cannot be restored on its own.')
   const { claim, notes = [], sources = [] } = record
+  let text: string
   try {
-    requireDocument(context, claim.documentId)
+    text = requireDocument(context, claim.documentId).text
   } catch {
     throw new FactmarkError('not_found', 'The document this claim belonged to has been deleted.')
   }
+  // The text may have changed since (a newer version of the article): place the quote again.
+  const placed = placeQuote(text, claim.quote, claim.position)
+  const position = placed.kind === 'orphan' ? claim.position : { start: placed.start, end: placed.end }
   db.prepare(
     `INSERT INTO claims (id, document_id, exact, prefix, suffix, start_offset, end_offset, status, claimant, orphaned, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -54,11 +59,11 @@ export function restoreClaim(context: ServiceContext, claimId: string): Claim {
     claim.quote.exact,
     claim.quote.prefix,
     claim.quote.suffix,
-    claim.position.start,
-    claim.position.end,
+    position.start,
+    position.end,
     claim.status,
     claim.claimant,
-    claim.orphaned ? 1 : 0,
+    placed.kind === 'orphan' ? 1 : 0,
     claim.createdAt,
     context.now()
   )
@@ -70,7 +75,7 @@ export function restoreClaim(context: ServiceContext, claimId: string): Claim {
     'INSERT INTO sources (id, claim_id, url, title, excerpt, stance, accessed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
   )
   for (const s of sources) insertSource.run(s.id, claim.id, s.url, s.title, s.excerpt, s.stance, s.accessedAt, s.createdAt)
-  recordHistory(context, claim, 'restored', { notes: notes.length, sources: sources.length })
+  recordHistory(context, claim, 'restored', { notes: notes.length, sources: sources.length, anchoring: placed.kind })
   return getClaim(context, claim.id)
 }
 

@@ -186,6 +186,21 @@ describe('deleting', () => {
     expect(refused('restoreClaim', { claimId: MISSING }).code).toBe('not_found')
   })
 
+  it('places a restored claim again when the text changed while it was deleted', () => {
+    const { ok, mark, library, document } = setup()
+    const claim = mark('Dr. Lee disputes the count.')
+    ok('deleteClaim', { claimId: claim.id })
+    library.db.prepare('UPDATE documents SET text = ? WHERE id = ?').run(`Update: ${ARTICLE}`, document.id)
+    const moved = ok('restoreClaim', { claimId: claim.id })
+    expect(moved.position.start).toBe(claim.position.start + 'Update: '.length)
+    expect(moved.orphaned).toBe(false)
+    ok('deleteClaim', { claimId: claim.id })
+    library.db.prepare('UPDATE documents SET text = ? WHERE id = ?').run('A different article altogether.', document.id)
+    const orphan = ok('restoreClaim', { claimId: claim.id })
+    expect(orphan.orphaned).toBe(true)
+    expect(ok('listHistory', { claimId: claim.id }).filter((h) => h.action === 'restored').map((h) => h.detail.anchoring)).toEqual(['moved', 'orphan'])
+  })
+
   it('keeps the history append-only, even against direct SQL', () => {
     const { library, mark } = setup()
     mark('114 Uyghurs')
