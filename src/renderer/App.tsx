@@ -10,6 +10,7 @@ import type { ArticleDocument, DocumentSummary, SearchHit } from '../shared/mode
 import { statuses } from '../shared/status'
 import { ApiCallError, errorMessage } from './api/client'
 import { AnalystName } from './app/AnalystName'
+import { NoticeBar, type Notice } from './app/NoticeBar'
 import { useClaims } from './app/useClaims'
 import { useShortcuts } from './app/useShortcuts'
 import { ArticleView, type ArticleViewHandle } from './article/ArticleView'
@@ -22,12 +23,6 @@ import { ImportDialog, type ImportRequest } from './library/ImportDialog'
 import { LibraryPane } from './library/LibraryPane'
 import { readFileAsBase64 } from './library/readFile'
 import { SearchBox } from './search/SearchBox'
-
-interface Notice {
-  message: string
-  /** Offer Undo beside the message (after a deletion). */
-  undo?: boolean
-}
 
 export function App({ api }: { api: ApiClient }) {
   const [documents, setDocuments] = useState<DocumentSummary[]>([])
@@ -193,21 +188,7 @@ export function App({ api }: { api: ApiClient }) {
     )
   }
 
-  const noticeBar = notice && (
-    <p className="notice" role="alert">
-      <span>{notice.message}</span>
-      <span>
-        {notice.undo && (
-          <button type="button" className="link" onClick={() => void undo()}>
-            Undo
-          </button>
-        )}
-        <button type="button" className="link" onClick={() => setNotice(null)} aria-label="Dismiss message">
-          ×
-        </button>
-      </span>
-    </p>
-  )
+  const noticeBar = <NoticeBar notice={notice} onUndo={() => void undo()} onDismiss={() => setNotice(null)} />
 
   return (
     <div className="app">
@@ -318,16 +299,19 @@ export function App({ api }: { api: ApiClient }) {
         onClose={() => setImporting(false)}
       />
       <ConfirmDialog
-        question={
-          deletingDocument && {
-            title: `Delete “${deletingDocument.title}”?`,
-            body: `The document and its ${deletingDocument.claimCount === 1 ? 'claim' : `${deletingDocument.claimCount} claims`}, with their notes and sources, will be deleted. Their history stays. This cannot be undone.`,
-            confirm: 'Delete document'
-          }
-        }
+        question={deletingDocument && deleteDocumentQuestion(deletingDocument)}
         onConfirm={() => deletingDocument && void deleteDocument(deletingDocument)}
         onCancel={() => setDeletingDocument(null)}
       />
     </div>
   )
+}
+
+function deleteDocumentQuestion(doc: DocumentSummary) {
+  const claims = doc.claimCount === 1 ? 'claim' : `${doc.claimCount} claims`
+  return {
+    title: `Delete “${doc.title}”?`,
+    body: `The document and its ${claims}, with their notes and sources, will be deleted. Their history stays. This cannot be undone.`,
+    confirm: 'Delete document'
+  }
 }
