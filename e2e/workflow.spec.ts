@@ -8,7 +8,7 @@ import { expect, test } from './support/fixtures'
 
 const LEE = 'Dr. Lee of the U.S. Institute disputes the count.'
 
-test('a claim marked by sentence snapping keeps its verdict, note, source and history across a reload', async ({ factmark }) => {
+test('a claim marked by sentence snapping keeps its verdict, note, source and history across a reload', async ({ factmark }, testInfo) => {
   const app = factmark.app
   const flow = new WorkflowPage(app)
   await app.importPasted(uyghurArticle.text)
@@ -52,6 +52,9 @@ test('a claim marked by sentence snapping keeps its verdict, note, source and hi
     /^Note added: “Lee’s institute counted 82 <b>fighters<\/b>/,
     /^Source added \(refutes\): ISIS Files/
   ])
+  const shot = testInfo.outputPath('claim-card.png')
+  await flow.card.screenshot({ path: shot })
+  await testInfo.attach('claim-card', { path: shot, contentType: 'image/png' })
 })
 
 test('keyboard: snap, mark, set statuses by digit, move between claims, undo and redo', async ({ factmark }, testInfo) => {
