@@ -233,6 +233,29 @@ describe('deleting', () => {
   })
 })
 
+describe('contract', () => {
+  it('refuses unknown ids, malformed ids and extra fields on every workflow operation, writing nothing', () => {
+    const { refused, mark } = setup()
+    mark('114 Uyghurs')
+    for (const [name, field] of [
+      ['getClaimDetail', 'claimId'],
+      ['updateClaim', 'claimId'],
+      ['deleteClaim', 'claimId'],
+      ['restoreClaim', 'claimId'],
+      ['listHistory', 'claimId'],
+      ['deleteNote', 'noteId'],
+      ['removeSource', 'sourceId'],
+      ['deleteDocument', 'documentId']
+    ] as const) {
+      expect(refused(name, { [field]: MISSING }).code, name).toBe('not_found')
+      expect(refused(name, { [field]: 'not-a-uuid' }).message, name).toBe(`${name}: ${field}: ${field} must be a UUID`)
+      expect(refused(name, { [field]: MISSING, sneaky: true }).code, name).toBe('invalid_input')
+    }
+    expect(refused('listTags', { all: true }).code).toBe('invalid_input')
+    expect(refused('search', { query: 'x'.repeat(201) }).message).toBe('search: query: The search is longer than 200 characters')
+  })
+})
+
 describe('history', () => {
   it('writes a row for every kind of change, in order, with author and time', () => {
     const { ok, mark, library } = setup()
