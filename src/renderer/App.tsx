@@ -1,64 +1,87 @@
 /**
  * The Factmark window: library, article, claims. Data comes from the API;
- * this component keeps only view state (what is open, what is selected).
+ * this component keeps only view state (what is open, what is selected) and
+ * wires the panes together. Claim actions and undo live in app/useClaims,
+ * shortcuts in app/useShortcuts.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiClient } from '../shared/api'
-import type { ArticleDocument, Claim, DocumentSummary } from '../shared/model'
+import type { ArticleDocument, DocumentSummary, SearchHit } from '../shared/model'
+import { statuses } from '../shared/status'
 import { ApiCallError, errorMessage } from './api/client'
+import { AnalystName } from './app/AnalystName'
+import { NoticeBar, type Notice } from './app/NoticeBar'
+import { useClaims } from './app/useClaims'
+import { useShortcuts } from './app/useShortcuts'
 import { ArticleView, type ArticleViewHandle } from './article/ArticleView'
+import { ClaimCard } from './claims/ClaimCard'
 import { ClaimsPane } from './claims/ClaimsPane'
+import { matchesFilter, noFilter, type ClaimFilter } from './claims/filter'
 import { StatusLegend } from './claims/StatusLegend'
+import { ConfirmDialog } from './library/ConfirmDialog'
 import { ImportDialog, type ImportRequest } from './library/ImportDialog'
 import { LibraryPane } from './library/LibraryPane'
 import { readFileAsBase64 } from './library/readFile'
 import { ExportDialog } from './report/ExportDialog'
-
-const byPosition = (a: Claim, b: Claim) => a.position.start - b.position.start || a.position.end - b.position.end
+import { SearchBox } from './search/SearchBox'
 
 export function App({ api }: { api: ApiClient }) {
   const [documents, setDocuments] = useState<DocumentSummary[]>([])
   const [openDocument, setOpenDocument] = useState<ArticleDocument | null>(null)
-  const [claims, setClaims] = useState<Claim[]>([])
-  const [selectedClaimId, setSelectedClaimId] = useState<string | null>(null)
   const [importing, setImporting] = useState(false)
   const [importBusy, setImportBusy] = useState(false)
   const [importError, setImportError] = useState<string | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
   const [fatal, setFatal] = useState<string | null>(null)
   const [exporting, setExporting] = useState(false)
+  const [filter, setFilter] = useState<ClaimFilter>(noFilter)
+  const [knownTags, setKnownTags] = useState<string[]>([])
+  const [deletingDocument, setDeletingDocument] = useState<DocumentSummary | null>(null)
   const article = useRef<ArticleViewHandle>(null)
+  const searchInput = useRef<HTMLInputElement>(null)
 
   const report = useCallback((error: unknown) => {
     if (error instanceof ApiCallError && error.code === 'unauthorized') {
       setFatal('This page has no valid access token. Open the address that `npm start` printed.')
-    } else setNotice(errorMessage(error))
+    } else setNotice({ message: errorMessage(error) })
   }, [])
 
   const refreshLibrary = useCallback(() => api.listDocuments({}).then(setDocuments, report), [api, report])
+  const refreshTags = useCallback(() => api.listTags({}).then((tags) => setKnownTags(tags.map((t) => t.tag)), report), [api, report])
+  const changed = useCallback(() => {
+    void refreshLibrary()
+    void refreshTags()
+  }, [refreshLibrary, refreshTags])
+
+  const claims = useClaims({ api, report, onChanged: changed })
+  const { load: loadClaims } = claims
+  const selectedClaim = claims.claims.find((claim) => claim.id === claims.selectedId) ?? null
 
   const open = useCallback(
     async (documentId: string) => {
       try {
         const [doc, docClaims] = await Promise.all([api.getDocument({ documentId }), api.listClaims({ documentId })])
-        setSelectedClaimId(null)
-        setClaims(docClaims)
+        loadClaims(documentId, docClaims)
+        setFilter(noFilter)
         setOpenDocument(doc)
         localStorage.setItem('factmark-open-document', documentId)
+        return true
       } catch (error) {
         report(error)
+        return false
       }
     },
-    [api, report]
+    [api, loadClaims, report]
   )
 
-  // On start: the library, and the document that was open last time.
+  // On start: the library, the tags, and the document that was open last time.
   useEffect(() => {
+    void refreshTags()
     void refreshLibrary().then(() => {
       const last = localStorage.getItem('factmark-open-document')
       if (last) void api.getDocument({ documentId: last }).then(() => open(last), () => undefined)
     })
-  }, [api, open, refreshLibrary])
+  }, [api, open, refreshLibrary, refreshTags])
 
   const runImport = async (request: ImportRequest) => {
     setImportBusy(true)
@@ -79,42 +102,84 @@ export function App({ api }: { api: ApiClient }) {
     }
   }
 
-  const markClaim = useCallback(async () => {
+  const markClaim = async () => {
     if (!openDocument) return
     const span = article.current?.selectedSpan()
     if (!span) {
-      setNotice('Select the words of the claim in the article first.')
+      setNotice({ message: 'Select the words of the claim in the article first (double-click selects a sentence).' })
       return
     }
-    try {
-      const claim = await api.createClaim({ documentId: openDocument.id, ...span })
-      setClaims((current) => [...current, claim].sort(byPosition))
-      setSelectedClaimId(claim.id)
-      setNotice(null)
-      void refreshLibrary()
-    } catch (error) {
-      report(error)
-    }
-  }, [api, openDocument, refreshLibrary, report])
+    if (await claims.mark(openDocument.id, span)) setNotice(null)
+  }
 
   const selectClaim = (claimId: string, reveal: boolean) => {
-    setSelectedClaimId(claimId)
+    claims.setSelectedId(claimId)
     if (reveal) article.current?.revealClaim(claimId)
   }
 
-  // Window-wide shortcuts.
+  const deleteClaim = async (claimId: string) => {
+    if (await claims.remove(claimId)) setNotice({ message: 'Claim deleted.', undo: true })
+  }
+
+  const undo = async () => {
+    const label = await claims.undo()
+    setNotice(label ? { message: `Undone: ${label.toLowerCase()}.` } : { message: 'Nothing to undo.' })
+  }
+  const redo = async () => {
+    const label = await claims.redo()
+    setNotice(label ? { message: `Redone: ${label.toLowerCase()}.` } : { message: 'Nothing to redo.' })
+  }
+
+  // A search hit to show once its document is open (the article view mounts first: child effects run first).
+  const [pendingHit, setPendingHit] = useState<{ hit: SearchHit; query: string } | null>(null)
+  const openHit = async (hit: SearchHit, query: string) => {
+    if (openDocument?.id === hit.documentId || (await open(hit.documentId))) setPendingHit({ hit, query })
+  }
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey
-      if (mod && !event.shiftKey && event.key.toLowerCase() === 'o') {
-        event.preventDefault()
-        setImportError(null)
-        setImporting(true)
+    if (!pendingHit || openDocument?.id !== pendingHit.hit.documentId) return
+    const { hit, query } = pendingHit
+    setPendingHit(null)
+    if (hit.claimId) selectClaim(hit.claimId, true)
+    else if (hit.offset !== null) article.current?.selectSpan({ start: hit.offset, end: hit.offset + query.length })
+  })
+
+  const deleteDocument = async (doc: DocumentSummary) => {
+    setDeletingDocument(null)
+    try {
+      await api.deleteDocument({ documentId: doc.id })
+      if (openDocument?.id === doc.id) {
+        setOpenDocument(null)
+        loadClaims('', [])
+        localStorage.removeItem('factmark-open-document')
       }
+      changed()
+      setNotice({ message: `Deleted “${doc.title}”.` })
+    } catch (error) {
+      report(error)
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }
+
+  /** The claims the pane shows, for next / previous. */
+  const visibleClaims = claims.claims.filter((claim) => matchesFilter(claim, filter))
+  useShortcuts({
+    importArticle: () => {
+      setImportError(null)
+      setImporting(true)
+    },
+    focusSearch: () => searchInput.current?.focus(),
+    undo: () => void undo(),
+    redo: () => void redo(),
+    nextClaim: (step) => {
+      if (visibleClaims.length === 0) return
+      const at = visibleClaims.findIndex((claim) => claim.id === claims.selectedId)
+      const next = at < 0 ? (step > 0 ? 0 : visibleClaims.length - 1) : Math.min(visibleClaims.length - 1, Math.max(0, at + step))
+      selectClaim(visibleClaims[next]!.id, true)
+    },
+    statusKey: (index) => selectedClaim && void claims.setStatus(selectedClaim, statuses[index]!),
+    deleteClaim: () => selectedClaim && void deleteClaim(selectedClaim.id),
+    newNote: () => document.querySelector<HTMLTextAreaElement>('textarea[aria-label="New note"]')?.focus(),
+    deselect: () => claims.setSelectedId(null)
+  })
 
   if (fatal) {
     return (
@@ -125,6 +190,8 @@ export function App({ api }: { api: ApiClient }) {
     )
   }
 
+  const noticeBar = <NoticeBar notice={notice} onUndo={() => void undo()} onDismiss={() => setNotice(null)} />
+
   return (
     <div className="app">
       <header className="topbar">
@@ -134,7 +201,9 @@ export function App({ api }: { api: ApiClient }) {
           </span>
           Factmark
         </h1>
+        <SearchBox api={api} onOpen={(hit, query) => void openHit(hit, query)} inputRef={searchInput} />
         <StatusLegend />
+        <AnalystName api={api} report={report} />
       </header>
       <LibraryPane
         documents={documents}
@@ -157,6 +226,18 @@ export function App({ api }: { api: ApiClient }) {
                     .join(' · ')}
                 </span>
               </div>
+              <button type="button" className="danger" onClick={() => setDeletingDocument(documents.find((d) => d.id === openDocument.id) ?? null)}>
+                Delete document…
+              </button>
+              <button
+                type="button"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => article.current?.snapToSentence() || setNotice({ message: 'Put the caret in a sentence first.' })}
+                aria-keyshortcuts="Alt+S"
+                title="Select the whole sentence at the caret (Alt+S, or double-click)"
+              >
+                Select sentence
+              </button>
               <button
                 type="button"
                 className="primary"
@@ -171,20 +252,13 @@ export function App({ api }: { api: ApiClient }) {
                 Export…
               </button>
             </div>
-            {notice && (
-              <p className="notice" role="alert">
-                {notice}
-                <button type="button" className="link" onClick={() => setNotice(null)} aria-label="Dismiss message">
-                  ×
-                </button>
-              </p>
-            )}
+            {noticeBar}
             <div className="reader-scroll">
               <ArticleView
                 ref={article}
                 document={openDocument}
-                claims={claims}
-                selectedClaimId={selectedClaimId}
+                claims={claims.claims}
+                selectedClaimId={claims.selectedId}
                 onMark={() => void markClaim()}
                 onSelectClaim={(id) => selectClaim(id, false)}
               />
@@ -193,12 +267,35 @@ export function App({ api }: { api: ApiClient }) {
         ) : (
           <div className="welcome">
             <h2>Open an article to check it</h2>
-            <p>Import a news article, select each sentence that makes a claim, and mark it. Every claim stays on its words.</p>
-            {notice && <p role="alert" className="error">{notice}</p>}
+            <p>Import a news article, double-click each sentence that makes a claim, and mark it. Every claim stays on its words.</p>
+            {noticeBar}
           </div>
         )}
       </main>
-      <ClaimsPane claims={claims} selectedId={selectedClaimId} onSelect={(id) => selectClaim(id, true)} />
+      <ClaimsPane
+        claims={claims.claims}
+        selectedId={claims.selectedId}
+        filter={filter}
+        tags={knownTags}
+        onFilter={setFilter}
+        onSelect={(id) => selectClaim(id, true)}
+      >
+        {selectedClaim && (
+          <ClaimCard
+            key={selectedClaim.id}
+            api={api}
+            claim={selectedClaim}
+            number={claims.claims.indexOf(selectedClaim) + 1}
+            knownTags={knownTags}
+            onStatus={(status) => void claims.setStatus(selectedClaim, status)}
+            onUpdated={(claim) => {
+              claims.put(claim)
+              changed()
+            }}
+            onDelete={() => void deleteClaim(selectedClaim.id)}
+          />
+        )}
+      </ClaimsPane>
       <ImportDialog
         open={importing}
         busy={importBusy}
@@ -209,6 +306,20 @@ export function App({ api }: { api: ApiClient }) {
       {openDocument && (
         <ExportDialog open={exporting} api={api} document={openDocument} onClose={() => setExporting(false)} />
       )}
+      <ConfirmDialog
+        question={deletingDocument && deleteDocumentQuestion(deletingDocument)}
+        onConfirm={() => deletingDocument && void deleteDocument(deletingDocument)}
+        onCancel={() => setDeletingDocument(null)}
+      />
     </div>
   )
+}
+
+function deleteDocumentQuestion(doc: DocumentSummary) {
+  const claims = doc.claimCount === 1 ? 'claim' : `${doc.claimCount} claims`
+  return {
+    title: `Delete “${doc.title}”?`,
+    body: `The document and its ${claims}, with their notes and sources, will be deleted. Their history stays. This cannot be undone.`,
+    confirm: 'Delete document'
+  }
 }

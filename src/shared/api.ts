@@ -6,7 +6,20 @@
  * only. Inputs are validated on the main side: the renderer is untrusted.
  */
 import { z } from 'zod'
-import type { ArticleDocument, Claim, DocumentSummary, ReportFile } from './model'
+import { fieldLimits } from './fields'
+import type {
+  ArticleDocument,
+  Claim,
+  ClaimDetail,
+  DocumentSummary,
+  HistoryEntry,
+  Note,
+  ReportFile,
+  SearchHit,
+  Settings,
+  Source
+} from './model'
+import { stances } from './model'
 import { reportFormats } from './report/formats'
 import { statuses } from './status'
 
@@ -27,6 +40,23 @@ const offset = (what: string) =>
     .number({ message: `${what} must be a number` })
     .int({ message: `${what} must be a whole number` })
     .nonnegative({ message: `${what} must not be negative` })
+
+const status = z.enum(statuses, {
+  error: (issue) => `Unknown status ${JSON.stringify(issue.input)}: use one of ${statuses.join(', ')}`
+})
+/** Optional free text: trimmed, limited. */
+const text = (what: string, max: number) =>
+  z.string({ message: `${what} must be text` }).trim().max(max, { message: `The ${what} is longer than ${max} characters` })
+const tag = z
+  .string({ message: 'A tag must be text' })
+  .trim()
+  .min(1, { message: 'A tag cannot be empty or only white space' })
+  .max(fieldLimits.tagLength, { message: `A tag is longer than ${fieldLimits.tagLength} characters` })
+const noteBody = z
+  .string({ message: 'The note must be text' })
+  .trim()
+  .min(1, { message: 'The note is empty' })
+  .max(fieldLimits.noteLength, { message: `The note is longer than ${fieldLimits.noteLength.toLocaleString('en')} characters` })
 
 export const api = {
   /** The library: every document, newest first. */
@@ -95,6 +125,108 @@ export const api = {
       text: z.string().max(256 * 1024 * 1024, { message: 'The file is larger than 256 MB' })
     }),
     result: returns<ArticleDocument>()
+  },
+
+  // ── workflow ──
+  /** One claim with its notes, sources and history: what the claim card shows. */
+  getClaimDetail: {
+    input: z.strictObject({ claimId: id('claimId') }),
+    result: returns<ClaimDetail>()
+  },
+  /** Changes a claim's verdict, claimant or tags; each change is a history row. */
+  updateClaim: {
+    input: z.strictObject({
+      claimId: id('claimId'),
+      status: status.optional(),
+      /** Empty or null clears it. */
+      claimant: text('claimant', fieldLimits.claimantLength).nullable().optional(),
+      tags: z
+        .array(tag, { message: 'tags must be a list of words' })
+        .max(fieldLimits.tagsPerClaim, { message: `A claim can carry at most ${fieldLimits.tagsPerClaim} tags` })
+        .optional()
+    }),
+    result: returns<Claim>()
+  },
+  /** Deletes a claim with its notes and sources; `restoreClaim` brings it back (undo). */
+  deleteClaim: {
+    input: z.strictObject({ claimId: id('claimId') }),
+    result: returns<{ claimId: string }>()
+  },
+  /** Restores a deleted claim, same id, from the record its deletion left in the history. */
+  restoreClaim: {
+    input: z.strictObject({ claimId: id('claimId') }),
+    result: returns<Claim>()
+  },
+  addNote: {
+    input: z.strictObject({ claimId: id('claimId'), body: noteBody }),
+    result: returns<Note>()
+  },
+  editNote: {
+    input: z.strictObject({ noteId: id('noteId'), body: noteBody }),
+    result: returns<Note>()
+  },
+  deleteNote: {
+    input: z.strictObject({ noteId: id('noteId') }),
+    result: returns<{ noteId: string }>()
+  },
+  addSource: {
+    input: z.strictObject({
+      claimId: id('claimId'),
+      url: z.string({ message: 'url must be text' }).max(fieldLimits.urlLength, { message: `The URL is longer than ${fieldLimits.urlLength} characters` }),
+      title: text('title', fieldLimits.sourceTitleLength).nullable().optional(),
+      excerpt: text('excerpt', fieldLimits.excerptLength).nullable().optional(),
+      stance: z.enum(stances, { message: `stance must be one of ${stances.join(', ')}` }),
+      /** The day the analyst read the source, YYYY-MM-DD. */
+      accessedAt: z.iso.date({ message: 'accessedAt must be a date (YYYY-MM-DD)' }).nullable().optional()
+    }),
+    result: returns<Source>()
+  },
+  removeSource: {
+    input: z.strictObject({ sourceId: id('sourceId') }),
+    result: returns<{ sourceId: string }>()
+  },
+  /** A claim's history, oldest first. */
+  listHistory: {
+    input: z.strictObject({ claimId: id('claimId') }),
+    result: returns<HistoryEntry[]>()
+  },
+  /** Every tag in use, most used first: for autocomplete. */
+  listTags: {
+    input: z.strictObject({}),
+    result: returns<{ tag: string; count: number }[]>()
+  },
+  getSettings: {
+    input: z.strictObject({}),
+    result: returns<Settings>()
+  },
+  /** A null name goes back to the OS user name. */
+  setSettings: {
+    input: z.strictObject({
+      analystName: z
+        .string({ message: 'analystName must be text' })
+        .trim()
+        .min(1, { message: 'The analyst name cannot be empty' })
+        .max(fieldLimits.analystNameLength, { message: `The analyst name is longer than ${fieldLimits.analystNameLength} characters` })
+        .nullable()
+    }),
+    result: returns<Settings>()
+  },
+  /** Deletes a document with its claims, notes and sources; nothing else. */
+  deleteDocument: {
+    input: z.strictObject({ documentId: id('documentId') }),
+    result: returns<{ documentId: string }>()
+  },
+  /** Full-text search over every document's text, claim quotes, notes and sources. */
+  search: {
+    input: z.strictObject({
+      query: z
+        .string({ message: 'query must be text' })
+        .trim()
+        .min(1, { message: 'The search is empty' })
+        .max(fieldLimits.searchLength, { message: `The search is longer than ${fieldLimits.searchLength} characters` }),
+      limit: z.number().int().min(1).max(200).optional()
+    }),
+    result: returns<SearchHit[]>()
   }
 }
 

@@ -84,6 +84,7 @@ export type HistoryAction =
   | 'reanchored'
   | 'orphaned'
   | 'deleted'
+  | 'restored'
 
 /** One append-only row of a claim's history: who changed what, and when. */
 export interface HistoryEntry {
@@ -106,4 +107,32 @@ export interface ReportFile {
   data: string
   /** How many claims passed the verdict filter. */
   claimCount: number
+}
+/** Everything the claim card shows about one claim. */
+export interface ClaimDetail {
+  claim: Claim
+  notes: Note[]
+  sources: Source[]
+  history: HistoryEntry[]
+}
+
+/** The analyst's settings. */
+export interface Settings {
+  /** The name written into notes and history rows. */
+  analystName: string
+  /** What the name falls back to when none is set: the OS user name. */
+  defaultAnalystName: string
+}
+
+/** One search hit: where it is, and the words around it. */
+export interface SearchHit {
+  kind: 'document' | 'claim' | 'note' | 'source'
+  documentId: string
+  documentTitle: string
+  /** The claim a claim, note or source hit belongs to. */
+  claimId: string | null
+  /** The text around the first match, split so the match can be marked without HTML. */
+  snippet: { before: string; match: string; after: string }
+  /** For a document hit: the canonical-text offset of the first match. */
+  offset: number | null
 }

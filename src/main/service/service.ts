@@ -13,6 +13,14 @@ import { chromiumPrinter } from '../report/pdf'
 import { createClaim, listClaims } from './claims'
 import type { ServiceContext } from './context'
 import { getDocument, insertDocument, listDocuments } from './documents'
+import { deleteClaim, deleteDocument, restoreClaim } from './deleting'
+import { getClaimDetail } from './detail'
+import { listHistory } from './history'
+import { addNote, deleteNote, editNote } from './notes'
+import { search } from './search'
+import { chosenAnalystName, getSettings, setSettings } from './settings'
+import { addSource, removeSource } from './sources'
+import { listTags, updateClaim } from './verdicts'
 
 export interface ServiceOptions {
   /** The analyst's name; the settings may override it. */
@@ -25,7 +33,8 @@ export interface ServiceOptions {
 export function createService(db: Database, options: ServiceOptions): ApiHandlers {
   const context: ServiceContext = {
     db,
-    author: () => options.defaultAuthor,
+    // The name chosen in the settings, else the OS user name.
+    author: () => chosenAnalystName(db) ?? options.defaultAuthor,
     now: options.now ?? (() => new Date().toISOString()),
     newId: randomUUID
   }
@@ -38,7 +47,24 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     createClaim: (input) => createClaim(context, input),
     // ── reports ──
     exportReport: ownTransaction((input) => exportReport(context, input, options.printPdf ?? chromiumPrinter())),
-    importAnnotations: (input) => importAnnotations(context, input)
+    importAnnotations: (input) => importAnnotations(context, input),
+
+    // ── workflow ──
+    getClaimDetail: ({ claimId }) => getClaimDetail(context, claimId),
+    updateClaim: (input) => updateClaim(context, input),
+    deleteClaim: ({ claimId }) => deleteClaim(context, claimId),
+    restoreClaim: ({ claimId }) => restoreClaim(context, claimId),
+    addNote: (input) => addNote(context, input),
+    editNote: (input) => editNote(context, input),
+    deleteNote: ({ noteId }) => deleteNote(context, noteId),
+    addSource: (input) => addSource(context, input),
+    removeSource: ({ sourceId }) => removeSource(context, sourceId),
+    listHistory: ({ claimId }) => listHistory(context, claimId),
+    listTags: () => listTags(context),
+    getSettings: () => getSettings(db, options.defaultAuthor),
+    setSettings: (input) => setSettings(db, options.defaultAuthor, input),
+    deleteDocument: ({ documentId }) => deleteDocument(context, documentId),
+    search: (input) => search(context, input)
   }
   return inTransactions(db, handlers)
 }

@@ -3,11 +3,12 @@
  * highlights, and "mark the selection as a claim".
  */
 import { keymap } from 'prosemirror-keymap'
-import { EditorState } from 'prosemirror-state'
+import { EditorState, TextSelection } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react'
 import type { TextPositionSelector } from '../../shared/selector'
 import type { ArticleDocument, Claim } from '../../shared/model'
+import { sentenceInDocument } from '../../shared/sentences'
 import { articleDoc } from './build'
 import { claimsAt, highlightsKey, highlightsPlugin, type HighlightAction } from './highlights'
 import { OffsetIndex } from './offsets'
@@ -16,9 +17,22 @@ import { readOnlyText } from './readonly'
 export interface ArticleViewHandle {
   /** The selection as canonical-text offsets, or null when nothing is selected. */
   selectedSpan(): TextPositionSelector | null
-  /** Scrolls a claim's highlight into view. */
+  /** Scrolls a claim's highlight into view and flashes it. */
   revealClaim(claimId: string): void
+  /** Selects a span of the canonical text and scrolls to it (a search hit). */
+  selectSpan(span: TextPositionSelector): void
+  /** Selects the whole sentence under the caret (also: double-click, Alt+S). */
+  snapToSentence(): boolean
   focus(): void
+}
+
+/** Selects the sentence around `pos` in the view; false when there is none. */
+function snapSentence(editor: EditorView, offsets: OffsetIndex, document: ArticleDocument, pos: number): boolean {
+  const span = sentenceInDocument(document.text, offsets.toOffset(pos, 'start'), document.language)
+  if (!span) return false
+  const selection = TextSelection.create(editor.state.doc, offsets.toPos(span.start, 'start'), offsets.toPos(span.end, 'end'))
+  editor.dispatch(editor.state.tr.setSelection(selection).scrollIntoView())
+  return true
 }
 
 interface Props {
@@ -42,7 +56,8 @@ export function ArticleView({ document, claims, selectedClaimId, onMark, onSelec
   // One view per document; the offset index is built here, once.
   useEffect(() => {
     const doc = articleDoc(document.content)
-    index.current = new OffsetIndex(doc)
+    const offsets = new OffsetIndex(doc)
+    index.current = offsets
     shown.current = new Map()
     const editor = new EditorView(host.current!, {
       state: EditorState.create({
@@ -54,7 +69,8 @@ export function ArticleView({ document, claims, selectedClaimId, onMark, onSelec
             'Mod-Enter': () => {
               handlers.current.onMark()
               return true
-            }
+            },
+            'Alt-s': (state, _dispatch, editorView) => !!editorView && snapSentence(editorView, offsets, document, state.selection.head)
           })
         ]
       }),
@@ -63,7 +79,9 @@ export function ArticleView({ document, claims, selectedClaimId, onMark, onSelec
         const innermost = ids[ids.length - 1]
         if (innermost) handlers.current.onSelectClaim(innermost)
         return false
-      }
+      },
+      // A double-click selects the sentence, not the word: marking a claim is one gesture.
+      handleDoubleClick: (editorView, pos) => snapSentence(editorView, offsets, document, pos)
     })
     view.current = editor
     return () => {
@@ -111,6 +129,27 @@ export function ArticleView({ document, claims, selectedClaimId, onMark, onSelec
     revealClaim(claimId) {
       const element = host.current?.querySelector(`[data-claim-id="${CSS.escape(claimId)}"]`)
       element?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+      host.current?.querySelectorAll(`[data-claim-id="${CSS.escape(claimId)}"]`).forEach((part) => {
+        part.classList.remove('claim-highlight--flash')
+        void (part as HTMLElement).offsetWidth // restart the animation
+        part.classList.add('claim-highlight--flash')
+      })
+    },
+    selectSpan(span) {
+      const editor = view.current
+      const offsets = index.current
+      if (!editor || !offsets) return
+      const selection = TextSelection.create(editor.state.doc, offsets.toPos(span.start, 'start'), offsets.toPos(span.end, 'end'))
+      editor.dispatch(editor.state.tr.setSelection(selection).scrollIntoView())
+      editor.focus()
+      const dom = editor.domAtPos(selection.from)
+      const element = dom.node instanceof Element ? dom.node : dom.node.parentElement
+      element?.scrollIntoView({ block: 'center' })
+    },
+    snapToSentence() {
+      const editor = view.current
+      const offsets = index.current
+      return !!editor && !!offsets && snapSentence(editor, offsets, document, editor.state.selection.head)
     },
     focus() {
       view.current?.focus()

@@ -7,6 +7,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import type { Claim } from '../../shared/model'
+import { statusStyles } from '../../shared/status'
 import type { OffsetIndex } from './offsets'
 
 export type HighlightAction =
@@ -22,13 +23,28 @@ interface HighlightState {
 
 export const highlightsKey = new PluginKey<HighlightState>('claimHighlights')
 
-function decorate(claim: Claim, index: OffsetIndex, selected: boolean): Decoration | null {
-  if (claim.orphaned) return null
+function decorate(claim: Claim, index: OffsetIndex, selected: boolean): Decoration[] {
+  if (claim.orphaned) return []
   const from = index.toPos(claim.position.start, 'start')
   const to = index.toPos(claim.position.end, 'end')
-  if (from >= to) return null
+  if (from >= to) return []
   const className = `claim-highlight claim--${claim.status}${selected ? ' claim-highlight--selected' : ''}`
-  return Decoration.inline(from, to, { class: className, 'data-claim-id': claim.id }, { claim })
+  const { icon, label } = statusStyles[claim.status]
+  return [
+    // Each claim gets its own element (nodeName), so overlapping claims nest instead of merging into one span.
+    Decoration.inline(from, to, { nodeName: 'span', class: className, 'data-claim-id': claim.id, title: `Claim: ${label}` }, { claim }),
+    // The verdict's icon after the claim: the second cue besides colour. Drawn by CSS from an
+    // empty element, so it adds no text to the article.
+    Decoration.widget(to, () => verdictMark(claim, icon), { side: -1, key: `${claim.id}:${claim.status}`, claim, ignoreSelection: true })
+  ]
+}
+
+function verdictMark(claim: Claim, icon: string): HTMLElement {
+  const mark = document.createElement('span')
+  mark.className = `claim-verdict-mark claim--${claim.status}`
+  mark.dataset.statusIcon = icon
+  mark.setAttribute('aria-hidden', 'true')
+  return mark
 }
 
 function withoutClaim(set: DecorationSet, claimId: string): DecorationSet {
@@ -43,8 +59,7 @@ function reselect(state: HighlightState, doc: EditorState['doc'], claimId: strin
     const claim = found[0]?.spec.claim as Claim | undefined
     if (!claim || !index) continue
     set = set.remove(found)
-    const deco = decorate(claim, index, id === claimId)
-    if (deco) set = set.add(doc, [deco])
+    set = set.add(doc, decorate(claim, index, id === claimId))
   }
   return set
 }
@@ -63,16 +78,13 @@ export function highlightsPlugin(): Plugin<HighlightState> {
         switch (action.type) {
           case 'reset': {
             lastIndex = action.index
-            const decorations = action.claims
-              .map((claim) => decorate(claim, action.index, claim.id === state.selectedId))
-              .filter((deco): deco is Decoration => deco !== null)
+            const decorations = action.claims.flatMap((claim) => decorate(claim, action.index, claim.id === state.selectedId))
             return { ...state, decorations: DecorationSet.create(newState.doc, decorations) }
           }
           case 'upsert': {
             lastIndex = action.index
-            const deco = decorate(action.claim, action.index, action.claim.id === state.selectedId)
-            const set = withoutClaim(mapped, action.claim.id)
-            return { ...state, decorations: deco ? set.add(newState.doc, [deco]) : set }
+            const decorations = decorate(action.claim, action.index, action.claim.id === state.selectedId)
+            return { ...state, decorations: withoutClaim(mapped, action.claim.id).add(newState.doc, decorations) }
           }
           case 'remove':
             return { ...state, decorations: withoutClaim(mapped, action.claimId) }
