@@ -29,6 +29,8 @@ export interface ArticleDocument extends DocumentMetadata {
   /** The canonical plain text (see article.ts). */
   text: string
   content: Block[]
+  /** 1 at import; bumped each time a newer version of the article replaces the text. */
+  version: number
 }
 
 export interface Claim {
@@ -94,4 +96,12 @@ export interface HistoryEntry {
   author: string
   action: HistoryAction
   detail: Record<string, unknown>
+}
+
+/** What importing a newer version of a document did to its claims. */
+export interface NewVersionResult {
+  document: ArticleDocument
+  claims: Claim[]
+  /** How many claims stayed where they were, moved, matched approximately, or became orphans. */
+  placed: { exact: number; moved: number; approximate: number; orphaned: number }
 }

@@ -11,7 +11,7 @@ import { dispatch } from '../dispatch'
 export const API_CHANNEL = 'factmark:call'
 
 export function bindApi(handlers: ApiHandlers, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): void {
-  ipcMain.handle(API_CHANNEL, (event, name: unknown, input: unknown): Outcome<unknown> => {
+  ipcMain.handle(API_CHANNEL, (event, name: unknown, input: unknown): Outcome<unknown> | Promise<Outcome<unknown>> => {
     if (!isTrustedSender(event)) {
       return { ok: false, error: { code: 'forbidden', message: 'This frame may not call Factmark.' } }
     }

@@ -67,6 +67,7 @@ describe('decoding', () => {
   })
   it('names a binary or undecodable file', () => {
     expect(() => decodeText(Buffer.from([1, 2, 3, 0, 5]), 'x.txt')).toThrow('"x.txt" looks like a binary file, not text.')
-    expect(() => decodeText(Buffer.from([0x41, 0xff, 0x42]), 'y.md')).toThrow('"y.md" is not valid UTF-8 text.')
+    expect(() => decodeText(Buffer.from([0x41, 0x81, 0x42]), 'y.md')).toThrow('"y.md" is neither UTF-8 nor windows-1252 text')
+    expect(() => decodeText(Buffer.from([0xff, 0xfe, 0x00, 0xd8]), 'z.txt')).toThrow('"z.txt" is not valid UTF-16LE text.')
   })
 })

@@ -108,7 +108,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     } catch {
       return sendError(response, { code: 'invalid_input', message: 'The request body is not valid JSON.' })
     }
-    sendOutcome(response, dispatch(options.handlers, decodeURIComponent(operation), input))
+    sendOutcome(response, await dispatch(options.handlers, decodeURIComponent(operation), input))
   }
 
   async function serveStatic(response: ServerResponse, pathname: string): Promise<void> {
