@@ -11,6 +11,13 @@ import { FactmarkError } from '../../shared/errors'
 import { fragmentBlocks } from './page'
 import { checkUnpackedSize, isZip } from './zip'
 
+/** Word's quotation styles become block quotes (mammoth knows headings and lists already). */
+const QUOTE_STYLES = [
+  "p[style-name='Quote'] => blockquote > p:fresh",
+  "p[style-name='Intense Quote'] => blockquote > p:fresh",
+  "p[style-name='Block Text'] => blockquote > p:fresh"
+]
+
 export async function docxBlocks(bytes: Uint8Array, what: string): Promise<Block[]> {
   if (!isZip(bytes)) {
     throw new FactmarkError('unsupported_file', `${what} is not a Word document: a .docx file is a zip archive, and this is not one.`)
@@ -21,7 +28,7 @@ export async function docxBlocks(bytes: Uint8Array, what: string): Promise<Block
     // Images would only be dropped by the sanitiser: skip converting them at all.
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) }
+      { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })), styleMap: QUOTE_STYLES }
     )
     html = result.value
   } catch {

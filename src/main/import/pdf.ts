@@ -114,7 +114,7 @@ function paragraphs(lines: Line[]): Block[] {
       previous = null
       continue
     }
-    if (line.size >= body * 1.3) {
+    if (line.size >= body * 1.2) {
       flush()
       const last = blocks[blocks.length - 1]
       // A heading set on two lines stays one heading.
@@ -125,7 +125,7 @@ function paragraphs(lines: Line[]): Block[] {
       continue
     }
     const gap = previous && previous.page === line.page ? previous.y - line.y : 0
-    if (!previous || previous.page !== line.page || gap > Math.max(previous.size, line.size) * 1.6 || previous.size >= body * 1.3) {
+    if (!previous || previous.page !== line.page || gap > Math.max(previous.size, line.size) * 1.6 || previous.size >= body * 1.2) {
       flush()
     }
     // A word broken at the end of a line is joined again.
