@@ -3,15 +3,18 @@
  * this component keeps only view state (what is open, what is selected).
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ApiClient } from '../shared/api'
+import type { ApiClient, OperationInput } from '../shared/api'
 import type { ArticleDocument, Claim, DocumentSummary } from '../shared/model'
 import { ApiCallError, errorMessage } from './api/client'
 import { ArticleView, type ArticleViewHandle } from './article/ArticleView'
 import { ClaimsPane } from './claims/ClaimsPane'
 import { StatusLegend } from './claims/StatusLegend'
-import { ImportDialog, type ImportRequest } from './library/ImportDialog'
+import { OrphanList } from './claims/OrphanList'
+import { MetadataDialog } from './document/MetadataDialog'
+import { IMPORTABLE, ImportDialog, type ImportRequest } from './library/ImportDialog'
 import { LibraryPane } from './library/LibraryPane'
-import { readFileAsBase64 } from './library/readFile'
+import { importDocument, importVersion } from './library/request'
+import { useFileDrop } from './library/useFileDrop'
 
 const byPosition = (a: Claim, b: Claim) => a.position.start - b.position.start || a.position.end - b.position.end
 
@@ -25,6 +28,9 @@ export function App({ api }: { api: ApiClient }) {
   const [importError, setImportError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [fatal, setFatal] = useState<string | null>(null)
+  const [newVersion, setNewVersion] = useState(false)
+  const [editingDetails, setEditingDetails] = useState(false)
+  const [detailsError, setDetailsError] = useState<string | null>(null)
   const article = useRef<ArticleViewHandle>(null)
 
   const report = useCallback((error: unknown) => {
@@ -62,10 +68,16 @@ export function App({ api }: { api: ApiClient }) {
     setImportBusy(true)
     setImportError(null)
     try {
-      const doc =
-        request.kind === 'text'
-          ? await api.importText({ text: request.text, format: request.format, title: request.title || undefined })
-          : await api.importFile({ fileName: request.file.name, data: await readFileAsBase64(request.file) })
+      if (newVersion && openDocument) {
+        const { result, summary } = await importVersion(api, openDocument.id, request)
+        setImporting(false)
+        setClaims(result.claims)
+        setOpenDocument(result.document)
+        setNotice(summary)
+        void refreshLibrary()
+        return
+      }
+      const doc = await importDocument(api, request)
       setImporting(false)
       await refreshLibrary()
       await open(doc.id)
@@ -95,6 +107,54 @@ export function App({ api }: { api: ApiClient }) {
     }
   }, [api, openDocument, refreshLibrary, report])
 
+  const reattach = async (claimId: string) => {
+    const span = article.current?.selectedSpan()
+    if (!span) {
+      setNotice('Select the words the claim now refers to, then re-attach it.')
+      return
+    }
+    try {
+      const claim = await api.reattachClaim({ claimId, ...span })
+      setClaims((current) => current.map((c) => (c.id === claimId ? claim : c)).sort(byPosition))
+      setSelectedClaimId(claimId)
+      setNotice(null)
+    } catch (error) {
+      report(error)
+    }
+  }
+
+  const saveDetails = async (changes: Omit<OperationInput<'updateMetadata'>, 'documentId'>) => {
+    if (!openDocument) return
+    try {
+      setOpenDocument(await api.updateMetadata({ documentId: openDocument.id, ...changes }))
+      setEditingDetails(false)
+      void refreshLibrary()
+    } catch (error) {
+      setDetailsError(errorMessage(error))
+    }
+  }
+
+  const startImport = (version: boolean) => {
+    setImportError(null)
+    setNewVersion(version)
+    setImporting(true)
+  }
+
+  const runImportRef = useRef(runImport)
+  runImportRef.current = runImport
+  // Files dropped on the window are imported as new documents, with the dialog showing progress.
+  const dropping = useFileDrop(
+    useCallback((file: File) => {
+      if (!IMPORTABLE.test(file.name)) {
+        setNotice(`“${file.name}” is not a file Factmark can import; use a .txt, .md, .html, .docx or .pdf file.`)
+        return
+      }
+      setNewVersion(false)
+      setImporting(true)
+      void runImportRef.current({ kind: 'file', file })
+    }, [])
+  )
+
   const selectClaim = (claimId: string, reveal: boolean) => {
     setSelectedClaimId(claimId)
     if (reveal) article.current?.revealClaim(claimId)
@@ -107,6 +167,7 @@ export function App({ api }: { api: ApiClient }) {
       if (mod && !event.shiftKey && event.key.toLowerCase() === 'o') {
         event.preventDefault()
         setImportError(null)
+        setNewVersion(false)
         setImporting(true)
       }
     }
@@ -124,7 +185,7 @@ export function App({ api }: { api: ApiClient }) {
   }
 
   return (
-    <div className="app">
+    <div className={dropping ? 'app app--dropping' : 'app'}>
       <header className="topbar">
         <h1 className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -138,10 +199,7 @@ export function App({ api }: { api: ApiClient }) {
         documents={documents}
         openId={openDocument?.id ?? null}
         onOpen={(id) => void open(id)}
-        onImport={() => {
-          setImportError(null)
-          setImporting(true)
-        }}
+        onImport={() => startImport(false)}
       />
       <main className="reader" aria-label="Article">
         {openDocument ? (
@@ -165,6 +223,18 @@ export function App({ api }: { api: ApiClient }) {
               >
                 Mark as claim
               </button>
+              <button type="button" onClick={() => startImport(true)} title="Import a corrected or updated version of this article">
+                New version…
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setDetailsError(null)
+                  setEditingDetails(true)
+                }}
+              >
+                Edit details…
+              </button>
             </div>
             {notice && (
               <p className="notice" role="alert">
@@ -174,6 +244,7 @@ export function App({ api }: { api: ApiClient }) {
                 </button>
               </p>
             )}
+            <OrphanList claims={claims} onReattach={(id) => void reattach(id)} />
             <div className="reader-scroll">
               <ArticleView
                 ref={article}
@@ -198,8 +269,16 @@ export function App({ api }: { api: ApiClient }) {
         open={importing}
         busy={importBusy}
         error={importError}
+        versionOf={newVersion ? openDocument?.title : null}
         onImport={(request) => void runImport(request)}
         onClose={() => setImporting(false)}
+      />
+      <MetadataDialog
+        document={editingDetails ? openDocument : null}
+        busy={false}
+        error={detailsError}
+        onSave={(changes) => void saveDetails(changes)}
+        onClose={() => setEditingDetails(false)}
       />
     </div>
   )
