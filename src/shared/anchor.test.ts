@@ -112,3 +112,26 @@ describe('re-anchoring after the text changes', () => {
     expect(splitsSurrogatePair(edited, placed.start) || splitsSurrogatePair(edited, placed.end)).toBe(false)
   })
 })
+
+describe('re-anchoring in a long text', () => {
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i} of filler text about other matters.`).join('\n\n')
+  const words = 'The Turkistan Islamic Party fields several thousand fighters in Idlib'
+  const text = `${filler(20)}\n\n${words}, officials said.\n\n${filler(400)}`
+  const start = text.indexOf(words)
+  const position = { start, end: start + words.length }
+  const quote = quoteSelector(text, position)
+
+  it('finds a claim with a typo fixed after it moved far from its old place', () => {
+    // The paragraph moved to the end of a long article, and "fields" became "fielded".
+    const moved = `${filler(20)}\n\n${filler(400)}\n\n${words.replace('fields', 'fielded')}, officials said.`
+    expect(moved.length).toBeGreaterThan(20_000)
+    const placed = placeQuote(moved, quote, position)
+    expect(placed.kind).toBe('approximate')
+    if (placed.kind === 'approximate') expect(moved.slice(placed.start, placed.end)).toBe(words.replace('fields', 'fielded'))
+  })
+
+  it('orphans a claim that is gone from a long article', () => {
+    const gone = text.replace(`${words}, officials said.\n\n`, '')
+    expect(placeQuote(gone, quote, position)).toEqual({ kind: 'orphan' })
+  })
+})

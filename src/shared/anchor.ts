@@ -6,7 +6,9 @@
  *  2. the exact quote elsewhere, the occurrence whose context (prefix, suffix)
  *     matches best, nearest the old position breaking ties;
  *  3. an approximate match (Myers' bit-parallel search, `approx-string-match`)
- *     scored on the quote, prefix, suffix and distance from the old position;
+ *     scored on the quote, prefix, suffix and distance from the old position:
+ *     up to a third of the quote may differ near its old place, an eighth
+ *     anywhere else;
  * A claim that cannot be placed is an orphan: kept, shown as such, never dropped.
  *
  * Searches look near the old position first and only scan the whole text when
@@ -126,9 +128,10 @@ function fullContext(text: string, start: number, end: number, quote: TextQuoteS
 }
 
 /**
- * The best approximate match of the quote, or null. Matches within
- * MAX_ERROR_SHARE errors are scored as Hypothesis scores them (quote, prefix,
- * suffix, position); the window around `near` is searched first.
+ * The best approximate match of the quote, or null. Matches are scored as
+ * Hypothesis scores them (quote, prefix, suffix, position). Near the old
+ * position a quote may differ by up to MAX_ERROR_SHARE; anywhere else in a
+ * long text, by up to FAR_ERROR_SHARE, found through exact pieces of it.
  */
 function approximateMatch(
   text: string,
@@ -138,10 +141,12 @@ function approximateMatch(
   const { exact } = quote
   const maxErrors = Math.min(256, Math.floor(exact.length * MAX_ERROR_SHARE))
   if (maxErrors < 1) return null
-  const search = (from: number, to: number) =>
-    approxSearch(text.slice(from, to), exact, maxErrors).map((m) => ({ start: m.start + from, end: m.end + from, errors: m.errors }))
-  let matches = near === undefined ? [] : search(Math.max(0, near - NEAR), Math.min(text.length, near + NEAR + exact.length))
-  if (matches.length === 0 && (near === undefined || text.length > 2 * NEAR)) matches = search(0, text.length)
+  let matches: Match[]
+  if (text.length <= 2 * NEAR + exact.length) matches = searchIn(text, exact, maxErrors, 0, text.length)
+  else {
+    matches = near === undefined ? [] : searchIn(text, exact, maxErrors, Math.max(0, near - NEAR), near + NEAR + exact.length)
+    if (matches.length === 0) matches = farMatches(text, exact, Math.min(maxErrors, Math.floor(exact.length * FAR_ERROR_SHARE)))
+  }
 
   let best: { start: number; end: number; score: number } | null = null
   for (const match of matches) {
@@ -151,6 +156,60 @@ function approximateMatch(
     if (!best || score > best.score) best = { ...span, score }
   }
   return best
+}
+
+interface Match {
+  start: number
+  end: number
+  errors: number
+}
+
+/** How much a quote found far from its old position may differ: a typo or two, not a rewrite. */
+const FAR_ERROR_SHARE = 1 / 8
+
+/** Above this many candidate places, a quote's pieces are too common to search by. */
+const MAX_CANDIDATES = 256
+
+function searchIn(text: string, exact: string, maxErrors: number, from: number, to: number): Match[] {
+  return approxSearch(text.slice(from, Math.min(text.length, to)), exact, maxErrors).map((m) => ({
+    start: m.start + from,
+    end: m.end + from,
+    errors: m.errors
+  }))
+}
+
+/**
+ * Approximate matches anywhere in the text, without scanning it all with the
+ * approximate matcher: a match with k errors holds at least one of any k + 1
+ * pieces of the quote exactly (the pigeonhole principle), so the exact
+ * occurrences of the pieces name the only places worth searching.
+ */
+function farMatches(text: string, exact: string, maxErrors: number): Match[] {
+  if (maxErrors < 1) return []
+  const size = Math.floor(exact.length / (maxErrors + 1))
+  if (size < 4) return []
+  const windows: [number, number][] = []
+  for (let piece = 0; piece <= maxErrors; piece++) {
+    const words = exact.slice(piece * size, (piece + 1) * size)
+    for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+      if (windows.length >= MAX_CANDIDATES) return []
+      const start = at - piece * size
+      windows.push([Math.max(0, start - maxErrors), Math.min(text.length, start + exact.length + maxErrors)])
+    }
+  }
+  windows.sort((a, b) => a[0] - b[0])
+  const matches: Match[] = []
+  let current: [number, number] | null = null
+  for (const window of [...windows, null]) {
+    if (current && window && window[0] <= current[1]) {
+      current[1] = Math.max(current[1], window[1])
+      continue
+    }
+    if (current) matches.push(...searchIn(text, exact, maxErrors, current[0], current[1]))
+    current = window
+  }
+  const fewest = Math.min(...matches.map((m) => m.errors))
+  return matches.filter((m) => m.errors === fewest)
 }
 
 function scoreMatch(

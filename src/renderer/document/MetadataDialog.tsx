@@ -1,4 +1,5 @@
 /** Edit what is known about a document: title, author, publisher, date, address, language. */
+import { DialogFooter } from '../dialog/DialogFooter'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { DocumentMetadata } from '../../shared/model'
 
@@ -71,19 +72,7 @@ export function MetadataDialog({ document, busy, error, onSave, onClose }: Props
             />
           </label>
         ))}
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Save details
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} submitLabel={'Save details'} onCancel={onClose} />
       </form>
     </dialog>
   )

@@ -4,6 +4,7 @@
  * web address, or choose a file. The same dialog imports a newer version of
  * the open document.
  */
+import { DialogFooter } from '../dialog/DialogFooter'
 import { useEffect, useRef, useState, type ClipboardEvent, type FormEvent } from 'react'
 
 export type ImportRequest =
@@ -132,19 +133,7 @@ export function ImportDialog({ open, busy, error, versionOf, onImport, onClose }
             <progress aria-label="Importing" /> Importing… large files and web pages can take a while.
           </p>
         )}
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Importing…' : 'Import'}
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} submitLabel={busy ? 'Importing…' : 'Import'} onCancel={onClose} />
       </form>
     </dialog>
   )
