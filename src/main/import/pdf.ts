@@ -5,6 +5,9 @@
  * clearly larger type than the body become headings. Scripts and forms in a
  * PDF are never run: only its text is read, with eval turned off.
  */
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import { foldWhitespace, type Block } from '../../shared/article'
 import { FactmarkError } from '../../shared/errors'
 import { date, type FoundMetadata } from './metadata'
@@ -22,46 +25,80 @@ export interface ReadPdf {
 }
 
 export async function readPdf(bytes: Uint8Array, what: string): Promise<ReadPdf> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  let lines: Line[]
-  let info: Record<string, unknown> = {}
-  try {
-    const pdf = await pdfjs.getDocument({
-      data: new Uint8Array(bytes),
-      isEvalSupported: false,
-      disableFontFace: true,
-      useSystemFonts: false,
-      stopAtErrors: true,
-      verbosity: 0
-    }).promise
-    try {
-      info = ((await pdf.getMetadata()).info ?? {}) as Record<string, unknown>
-      lines = []
-      for (let number = 1; number <= pdf.numPages; number++) {
-        const page = await pdf.getPage(number)
-        lines.push(...pageLines((await page.getTextContent()).items, number))
-        page.cleanup()
-      }
-    } finally {
-      await pdf.destroy()
-    }
-  } catch (error) {
-    const name = (error as { name?: string }).name
-    if (name === 'PasswordException') {
+  const read = await readInWorker(bytes)
+  if (!read.ok) {
+    if (read.name === 'PasswordException') {
       throw new FactmarkError('unsupported_file', `${what} is protected by a password; save an unprotected copy and import that.`)
     }
+    if (read.name === 'TimeoutError') throw new FactmarkError('unsupported_file', `${what} took too long to read; it may be damaged.`)
     throw new FactmarkError('unsupported_file', `${what} is not a readable PDF; it may be damaged.`)
   }
+  const lines = read.pages.flatMap((items, i) => pageLines(items, i + 1))
   const content = paragraphs(lines)
   if (content.length === 0) {
     throw new FactmarkError('invalid_input', `${what} has no text to import; a scanned PDF holds only images of text.`)
   }
-  const text = (key: string) => (typeof info[key] === 'string' && (info[key] as string).trim()) || undefined
+  const text = (key: string) => (typeof read.info[key] === 'string' && (read.info[key] as string).trim()) || undefined
   return {
     content,
     metadata: { title: text('Title'), author: text('Author'), publishedAt: pdfDate(text('CreationDate')) ?? undefined }
   }
 }
+
+type WorkerAnswer =
+  | { ok: true; info: Record<string, unknown>; pages: Piece[][] }
+  | { ok: false; name: string }
+
+/** The longest a PDF may take to read before it is given up on. */
+const PDF_TIMEOUT_MS = 60_000
+
+/**
+ * pdf.js's legacy build installs polyfills over built-ins (JSON.stringify,
+ * Array.prototype.push…) that are many times slower than V8's own, so it
+ * runs in a worker thread of its own, where they harm nothing else; a
+ * worker can also be stopped when a hostile PDF never finishes.
+ */
+function readInWorker(bytes: Uint8Array): Promise<WorkerAnswer> {
+  const pdfjs = pathToFileURL(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs')).href
+  const data = new Uint8Array(bytes)
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { pdfjs, data },
+    transferList: [data.buffer],
+    resourceLimits: { maxOldGenerationSizeMb: 1024 }
+  })
+  let timer: NodeJS.Timeout | undefined
+  return new Promise<WorkerAnswer>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, name: 'TimeoutError' }), PDF_TIMEOUT_MS)
+    worker.once('message', (answer: WorkerAnswer) => resolve(answer))
+    worker.once('error', (error) => resolve({ ok: false, name: error.name }))
+    worker.once('exit', () => resolve({ ok: false, name: 'WorkerExit' }))
+  }).finally(() => {
+    clearTimeout(timer)
+    void worker.terminate()
+  })
+}
+
+/** The worker: reads the text pieces of every page, and the document's info. */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+;(async () => {
+  const pdfjs = await import(workerData.pdfjs)
+  const pdf = await pdfjs.getDocument({
+    data: workerData.data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: true, verbosity: 0
+  }).promise
+  const info = (await pdf.getMetadata()).info || {}
+  const pages = []
+  for (let number = 1; number <= pdf.numPages; number++) {
+    const page = await pdf.getPage(number)
+    const { items } = await page.getTextContent()
+    pages.push(items.filter((item) => 'str' in item).map(({ str, transform, height, hasEOL }) => ({ str, transform, height, hasEOL })))
+    page.cleanup()
+  }
+  await pdf.destroy()
+  parentPort.postMessage({ ok: true, info: JSON.parse(JSON.stringify(info)), pages })
+})().catch((error) => parentPort.postMessage({ ok: false, name: (error && error.name) || 'Error' }))
+`
 
 interface Piece {
   str: string
@@ -71,12 +108,10 @@ interface Piece {
 }
 
 /** A page's pieces of text, joined into lines. */
-function pageLines(items: readonly unknown[], page: number): Line[] {
+function pageLines(items: readonly Piece[], page: number): Line[] {
   const lines: Line[] = []
   let current: Line | null = null
-  for (const item of items) {
-    if (!item || typeof item !== 'object' || !('str' in item)) continue
-    const piece = item as Piece
+  for (const piece of items) {
     const y = piece.transform[5] ?? 0
     const size = Math.abs(piece.height || piece.transform[3] || 0)
     if (current && Math.abs(current.y - y) > Math.max(2, size / 2) && piece.str.trim()) {

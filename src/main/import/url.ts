@@ -41,12 +41,12 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
     throw unreachable(url, error, timeoutMs)
   }
   if (!response.ok) {
-    void response.body?.cancel()
+    cancel(response)
     throw new FactmarkError('not_found', `${url.host} answered ${response.status} ${response.statusText} for ${url.href}.`)
   }
   const type = response.headers.get('content-type') ?? ''
   if (!/^\s*(text\/html|application\/xhtml\+xml)\b/i.test(type)) {
-    void response.body?.cancel()
+    cancel(response)
     throw new FactmarkError(
       'unsupported_file',
       `${url.href} is not a web page (it is ${type.split(';')[0]?.trim() || 'of no stated type'}); save the file and import it instead.`
@@ -54,7 +54,7 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
   }
   const tooLarge = () => new FactmarkError('too_large', `${url.href} is larger than ${maxBytes / 1024 / 1024} MB.`)
   if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
-    void response.body?.cancel()
+    cancel(response)
     throw tooLarge()
   }
   const chunks: Uint8Array[] = []
@@ -62,10 +62,8 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
   try {
     for await (const chunk of response.body ?? []) {
       size += chunk.length
-      if (size > maxBytes) {
-        void response.body?.cancel()
-        throw tooLarge()
-      }
+      // Leaving the loop cancels the stream.
+      if (size > maxBytes) throw tooLarge()
       chunks.push(chunk)
     }
   } catch (error) {
@@ -74,6 +72,11 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
   }
   const charset = /charset\s*=\s*"?([\w:.-]+)/i.exec(type)?.[1]
   return { html: decodeHtml(Buffer.concat(chunks), url.href, charset), url: response.url || url.href }
+}
+
+/** Stops downloading a body that will not be read. */
+function cancel(response: Response): void {
+  response.body?.cancel().catch(() => undefined)
 }
 
 function unreachable(url: URL, error: unknown, timeoutMs: number): FactmarkError {
