@@ -47,7 +47,8 @@ export function MetadataDialog({ document, busy, error, onSave, onClose }: Props
       title: values.title.trim(),
       author: optional('author'),
       publisher: optional('publisher'),
-      publishedAt: optional('publishedAt'),
+      // An unchanged date keeps the full timestamp the source gave.
+      publishedAt: values.publishedAt === document?.publishedAt?.slice(0, 10) ? (document?.publishedAt ?? null) : optional('publishedAt'),
       sourceUrl: optional('sourceUrl'),
       language: optional('language')
     })
