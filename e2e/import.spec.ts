@@ -132,6 +132,15 @@ test('a file dropped on the window is imported', async ({ factmark }) => {
   await expect(importDialog(app)).toBeHidden()
   await dropFile(app, 'photo.png', 'x', 'image/png')
   await expect(app.alert).toContainText('“photo.png” is not a file Factmark can import')
+
+  // Dropped on the dialog for a new version, a file becomes that version.
+  await app.page.getByRole('button', { name: 'New version…' }).click()
+  await expect(importDialog(app)).toBeVisible()
+  await dropFile(app, 'dropped-v2.md', '# Dropped article\n\nIt claims 8 things now.\n', 'text/markdown')
+  await expect(importDialog(app)).toBeHidden()
+  await expect(app.alert).toContainText('Version 2 imported')
+  await expect(app.article).toContainText('It claims 8 things now.')
+  await expect(app.library.getByRole('button', { name: /Dropped article/ })).toHaveCount(1)
 })
 
 test('a new version keeps every claim: moved, re-quoted or listed as not found, and re-attachable', async ({ factmark }) => {

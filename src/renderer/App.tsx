@@ -64,11 +64,11 @@ export function App({ api }: { api: ApiClient }) {
     })
   }, [api, open, refreshLibrary])
 
-  const runImport = async (request: ImportRequest) => {
+  const runImport = async (request: ImportRequest, asVersion = newVersion) => {
     setImportBusy(true)
     setImportError(null)
     try {
-      if (newVersion && openDocument) {
+      if (asVersion && openDocument) {
         const { result, summary } = await importVersion(api, openDocument.id, request)
         setImporting(false)
         setClaims(result.claims)
@@ -140,20 +140,20 @@ export function App({ api }: { api: ApiClient }) {
     setImporting(true)
   }
 
-  const runImportRef = useRef(runImport)
-  runImportRef.current = runImport
-  // Files dropped on the window are imported as new documents, with the dialog showing progress.
-  const dropping = useFileDrop(
-    useCallback((file: File) => {
-      if (!IMPORTABLE.test(file.name)) {
-        setNotice(`“${file.name}” is not a file Factmark can import; use a .txt, .md, .html, .docx or .pdf file.`)
-        return
-      }
-      setNewVersion(false)
-      setImporting(true)
-      void runImportRef.current({ kind: 'file', file })
-    }, [])
-  )
+  // Files dropped on the window are imported, with the dialog showing progress: as a new
+  // document, or as a new version when the dialog is open for one.
+  const onDrop = useRef<(file: File) => void>(() => undefined)
+  onDrop.current = (file) => {
+    if (!IMPORTABLE.test(file.name)) {
+      setNotice(`“${file.name}” is not a file Factmark can import; use a .txt, .md, .html, .docx or .pdf file.`)
+      return
+    }
+    const asVersion = importing && newVersion
+    setNewVersion(asVersion)
+    setImporting(true)
+    void runImport({ kind: 'file', file }, asVersion)
+  }
+  const dropping = useFileDrop(useCallback((file: File) => onDrop.current(file), []))
 
   const selectClaim = (claimId: string, reveal: boolean) => {
     setSelectedClaimId(claimId)
