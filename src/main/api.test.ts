@@ -82,10 +82,11 @@ describe('importing', () => {
     const { ok, refused } = setup()
     const legacy = Buffer.from('Caf\xe9 au lait co\xfbte 3 \x80.', 'latin1')
     expect(ok<ArticleDocument>('importFile', { fileName: 'menu.txt', data: legacy.toString('base64') }).text).toBe('Café au lait coûte 3 €.')
-    const undecodable = Buffer.from('Caf\xe9 \x81\x8d.', 'latin1')
+    const undecodable = Buffer.from('Caf\x81\x8d\xe9.', 'latin1')
     expect(refused('importFile', { fileName: 'menu.txt', data: undecodable.toString('base64') })).toEqual({
       code: 'unsupported_file',
-      message: '"menu.txt" is neither UTF-8 nor windows-1252 text; save it as UTF-8 and try again.'
+      message:
+        '"menu.txt" is neither UTF-8 nor text in a legacy encoding Factmark recognises (windows-1252, windows-1256, windows-1251); save it as UTF-8 and try again.'
     })
   })
 

@@ -50,19 +50,56 @@ function byteOrderMark(bytes: Uint8Array): { encoding: string; length: number } 
 }
 
 /**
- * UTF-8 when the bytes are valid UTF-8; else windows-1252, the legacy
- * encoding of most Western text, when every byte means a printable character
- * in it. Anything else is refused rather than shown as mojibake.
+ * UTF-8 when the bytes are valid UTF-8; else the legacy single-byte encoding
+ * whose reading looks most like words of one script: windows-1252 (Western),
+ * windows-1256 (Arabic, Persian) or windows-1251 (Cyrillic). Anything that
+ * reads as none of them is refused rather than shown as mojibake.
  */
 function utf8OrLegacy(bytes: Uint8Array, what: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    const legacy = decodeWindows1252(bytes)
-    // windows-1252 leaves five bytes undefined; they decode to C1 controls.
-    if (!/[\u0080-\u009f]/.test(legacy)) return legacy
-    throw new FactmarkError('unsupported_file', `${what} is neither UTF-8 nor windows-1252 text; save it as UTF-8 and try again.`)
+    const readings = LEGACY.map((label) => {
+      const text = label === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(label).decode(bytes)
+      return { text, score: plausibility(text) }
+    })
+    const best = readings.reduce((a, b) => (b.score > a.score ? b : a))
+    if (best.score >= 0) return best.text
+    throw new FactmarkError(
+      'unsupported_file',
+      `${what} is neither UTF-8 nor text in a legacy encoding Factmark recognises (${LEGACY.join(', ')}); save it as UTF-8 and try again.`
+    )
   }
+}
+
+/** In order of preference when two read equally well. */
+const LEGACY = ['windows-1252', 'windows-1256', 'windows-1251']
+
+/**
+ * How much a decoding reads like text: words of one script count for it,
+ * words that mix scripts (mojibake: "CafÃ©", "AپB") and control characters
+ * against it; runs of accented Latin letters with no plain letter between
+ * them ("ÇíÑÇä", how Persian looks in windows-1252) count against it too.
+ */
+function plausibility(text: string): number {
+  // Controls, C1 controls included (bytes windows-1252 leaves undefined).
+  if (/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/.test(text)) return -Infinity
+  let score = 0
+  for (const [word] of text.matchAll(/[\p{L}\p{M}\u200c]+/gu)) {
+    if (/^[A-Za-z]+$/.test(word)) continue
+    const scripts = new Set([...word.matchAll(/\p{Script=Latin}|\p{Script=Arabic}|\p{Script=Cyrillic}|\p{Script=Greek}/gu)].map(scriptOf))
+    if (scripts.size > 1) score -= 2
+    else if (scripts.has('Latin') && word.length >= 3 && word.replace(/[A-Za-z]/g, '').length > word.length / 2) score -= 1
+    else score += 1
+  }
+  return score
+}
+
+function scriptOf([char]: RegExpMatchArray): string {
+  if (/\p{Script=Latin}/u.test(char!)) return 'Latin'
+  if (/\p{Script=Arabic}/u.test(char!)) return 'Arabic'
+  if (/\p{Script=Cyrillic}/u.test(char!)) return 'Cyrillic'
+  return 'Greek'
 }
 
 /**
