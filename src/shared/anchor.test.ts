@@ -75,6 +75,15 @@ describe('re-anchoring after the text changes', () => {
     if (chinesePlaced.kind === 'approximate') expect(fixed.slice(chinesePlaced.start, chinesePlaced.end)).toBe('数百人已经前往叙利亚')
   })
 
+  it('widens an approximate match to whole words when an edit falls at a claim’s edge', () => {
+    const text = 'He claimed that unemployment fell to 4.2 percent last year, which critics dispute.'
+    const claim = claimOf(text, 'unemployment fell to 4.2 percent last year')
+    const edited = text.replace('unemployment', 'joblessness')
+    const placed = placeQuote(edited, claim.quote, claim.position)
+    expect(placed.kind).toBe('approximate')
+    if (placed.kind === 'approximate') expect(edited.slice(placed.start, placed.end)).toBe('joblessness fell to 4.2 percent last year')
+  })
+
   it('orphans a deleted claim and keeps placing the others', () => {
     const edited = article.replace('The Turkistan Islamic Party fields several thousand fighters in Idlib, officials said.\n\n', '')
     const placed = placeQuotes(edited, claims)

@@ -236,10 +236,29 @@ function similarity(actual: string, expected: string): number {
   return match ? 1 - match.errors / expected.length : 0
 }
 
-/** Widens a span that would cut a character in half, and trims the white space at its ends. */
+/**
+ * Widens an approximate match to whole characters and whole words (an edit
+ * at a claim's edge leaves the matcher mid-word: "blessness" for
+ * "joblessness"), and trims the white space at its ends.
+ */
 function settle(text: string, span: TextPositionSelector): TextPositionSelector | null {
   let { start, end } = span
   if (splitsSurrogatePair(text, start)) start--
   if (splitsSurrogatePair(text, end)) end++
+  start = wordEdge(text, start, -1)
+  end = wordEdge(text, end, 1)
   return trimSpan(text, { start, end })
+}
+
+/** Letters of scripts written with spaces between words; Chinese, Japanese and Thai have no word edges to find. */
+const SPACED_WORD = /^(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}])[\p{L}\p{N}\p{M}]$/u
+
+/** The most a match's edge moves to reach a word's edge. */
+const MAX_WORD_SHIFT = 24
+
+function wordEdge(text: string, at: number, direction: -1 | 1): number {
+  const inWord = (i: number) => i > 0 && i < text.length && SPACED_WORD.test(text[i - 1]!) && SPACED_WORD.test(text[i]!)
+  let edge = at
+  while (inWord(edge) && Math.abs(edge - at) < MAX_WORD_SHIFT) edge += direction
+  return inWord(edge) ? at : edge
 }
