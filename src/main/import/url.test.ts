@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ArticleDocument } from '../../shared/model'
+import type { ArticleDocument, NewVersionResult } from '../../shared/model'
 import { caller } from '../testing/call'
 import { tempLibrary } from '../testing/temp'
 import { fixture } from './fixtures/read'
@@ -49,6 +49,22 @@ describe('importing a URL', () => {
     expect(document.text).not.toContain('troll123')
     const legacy = await api.ok<ArticleDocument>('importUrl', { url: `${base}/legacy` })
     expect(legacy.text).toContain('Café prices rose by 5 € – “a lot”, said Zoë.')
+  })
+
+  it('fetches a newer version of a document from its address', async () => {
+    const base = await serve({
+      '/v1': (r) => r.writeHead(200, { 'Content-Type': 'text/html' }).end(fixture('article.html')),
+      '/v2': (r) => r.writeHead(200, { 'Content-Type': 'text/html' }).end(fixture('article-v2.html'))
+    })
+    const api = caller(tempLibrary())
+    const document = await api.ok<ArticleDocument>('importUrl', { url: `${base}/v1` })
+    const words = 'several thousand fighters in Idlib'
+    const start = document.text.indexOf(words)
+    await api.ok('createClaim', { documentId: document.id, start, end: start + words.length })
+    const result = await api.ok<NewVersionResult>('importNewVersion', { documentId: document.id, source: { kind: 'url', url: `${base}/v2` } })
+    expect(result.document.text).toContain('Correction: an earlier version of this article misnamed the report.')
+    expect(result.placed).toEqual({ exact: 0, moved: 0, approximate: 0, orphaned: 1 })
+    expect(result.claims[0]).toMatchObject({ orphaned: true, quote: { exact: words } })
   })
 
   it('refuses unreachable, missing, non-HTML and oversize pages, writing nothing', async () => {
