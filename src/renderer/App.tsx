@@ -3,14 +3,14 @@
  * this component keeps only view state (what is open, what is selected).
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ApiClient, OperationInput } from '../shared/api'
+import type { ApiClient } from '../shared/api'
 import type { ArticleDocument, Claim, DocumentSummary } from '../shared/model'
 import { ApiCallError, errorMessage } from './api/client'
 import { ArticleView, type ArticleViewHandle } from './article/ArticleView'
 import { ClaimsPane } from './claims/ClaimsPane'
 import { StatusLegend } from './claims/StatusLegend'
 import { OrphanList } from './claims/OrphanList'
-import { MetadataDialog } from './document/MetadataDialog'
+import { EditDetails } from './document/EditDetails'
 import { IMPORTABLE, ImportDialog, type ImportRequest } from './library/ImportDialog'
 import { LibraryPane } from './library/LibraryPane'
 import { importDocument, importVersion } from './library/request'
@@ -29,8 +29,6 @@ export function App({ api }: { api: ApiClient }) {
   const [notice, setNotice] = useState<string | null>(null)
   const [fatal, setFatal] = useState<string | null>(null)
   const [newVersion, setNewVersion] = useState(false)
-  const [editingDetails, setEditingDetails] = useState(false)
-  const [detailsError, setDetailsError] = useState<string | null>(null)
   const article = useRef<ArticleViewHandle>(null)
 
   const report = useCallback((error: unknown) => {
@@ -120,17 +118,6 @@ export function App({ api }: { api: ApiClient }) {
       setNotice(null)
     } catch (error) {
       report(error)
-    }
-  }
-
-  const saveDetails = async (changes: Omit<OperationInput<'updateMetadata'>, 'documentId'>) => {
-    if (!openDocument) return
-    try {
-      setOpenDocument(await api.updateMetadata({ documentId: openDocument.id, ...changes }))
-      setEditingDetails(false)
-      void refreshLibrary()
-    } catch (error) {
-      setDetailsError(errorMessage(error))
     }
   }
 
@@ -226,15 +213,14 @@ export function App({ api }: { api: ApiClient }) {
               <button type="button" onClick={() => startImport(true)} title="Import a corrected or updated version of this article">
                 New version…
               </button>
-              <button
-                type="button"
-                onClick={() => {
-                  setDetailsError(null)
-                  setEditingDetails(true)
+              <EditDetails
+                api={api}
+                document={openDocument}
+                onSaved={(doc) => {
+                  setOpenDocument(doc)
+                  void refreshLibrary()
                 }}
-              >
-                Edit details…
-              </button>
+              />
             </div>
             {notice && (
               <p className="notice" role="alert">
@@ -272,13 +258,6 @@ export function App({ api }: { api: ApiClient }) {
         versionOf={newVersion ? openDocument?.title : null}
         onImport={(request) => void runImport(request)}
         onClose={() => setImporting(false)}
-      />
-      <MetadataDialog
-        document={editingDetails ? openDocument : null}
-        busy={false}
-        error={detailsError}
-        onSave={(changes) => void saveDetails(changes)}
-        onClose={() => setEditingDetails(false)}
       />
     </div>
   )
