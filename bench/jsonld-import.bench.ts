@@ -50,7 +50,7 @@ function colleaguesFile(): string {
     })
     if (n % 10 === 0) notes.push({ id: `n${n}`, claimId: id, author: 'Mina', body: `Checked claim ${n} against the source.`, createdAt: at, updatedAt: at })
   }
-  const document = { id: 'd', title: 'A long article', sourceUrl: null, publisher: null, author: null, publishedAt: null, language: 'en', importedAt: at, text, content }
+  const document = { id: 'd', title: 'A long article', sourceUrl: null, publisher: null, author: null, publishedAt: null, language: 'en', importedAt: at, version: 1, text, content }
   return renderAnnotations({ document, claims, notes, sources: [], analyst: 'Colleague', generatedAt: at })
 }
 

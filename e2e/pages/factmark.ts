@@ -42,7 +42,7 @@ export class FactmarkPage {
 
   async importFile(file: string): Promise<void> {
     const dialog = await this.openImport()
-    await dialog.getByLabel('Or import a file (.txt, .md)').setInputFiles(file)
+    await dialog.getByLabel(/^Or import a file/).setInputFiles(file)
   }
 
   async openDocument(title: string): Promise<void> {

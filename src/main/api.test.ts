@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { OperationName } from '../shared/api'
 import type { ArticleDocument, Claim } from '../shared/model'
+import type { Outcome } from '../shared/errors'
 import { dispatch } from './dispatch'
 import { snapshot, tempLibrary } from './testing/temp'
 
@@ -12,7 +13,7 @@ const ARTICLE = 'Uyghurs in Syria\n\nAccording to a 2016 New America report, 114
 
 function setup() {
   const library = tempLibrary()
-  const call = (name: OperationName | string, input: unknown) => dispatch(library.service, name, input)
+  const call = (name: OperationName | string, input: unknown) => dispatch(library.service, name, input) as Outcome<unknown>
   const ok = <T>(name: OperationName, input: unknown): T => {
     const outcome = call(name, input)
     if (!outcome.ok) throw new Error(`${name} failed: ${outcome.error.message}`)
@@ -77,12 +78,15 @@ describe('importing', () => {
     })
   })
 
-  it('refuses text that is not valid UTF-8', () => {
-    const { refused } = setup()
-    const latin1 = Buffer.from('Caf\xe9 au lait co\xfbte 3 \x80.', 'latin1')
-    expect(refused('importFile', { fileName: 'menu.txt', data: latin1.toString('base64') })).toEqual({
+  it('reads windows-1252 text, and refuses text that is neither it nor UTF-8', () => {
+    const { ok, refused } = setup()
+    const legacy = Buffer.from('Caf\xe9 au lait co\xfbte 3 \x80.', 'latin1')
+    expect(ok<ArticleDocument>('importFile', { fileName: 'menu.txt', data: legacy.toString('base64') }).text).toBe('Café au lait coûte 3 €.')
+    const undecodable = Buffer.from('Caf\x81\x8d\xe9.', 'latin1')
+    expect(refused('importFile', { fileName: 'menu.txt', data: undecodable.toString('base64') })).toEqual({
       code: 'unsupported_file',
-      message: '"menu.txt" is not valid UTF-8 text.'
+      message:
+        '"menu.txt" is neither UTF-8 nor text in a legacy encoding Factmark recognises (windows-1252, windows-1256, windows-1251); save it as UTF-8 and try again.'
     })
   })
 

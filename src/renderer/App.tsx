@@ -18,10 +18,13 @@ import { ClaimCard } from './claims/ClaimCard'
 import { ClaimsPane } from './claims/ClaimsPane'
 import { matchesFilter, noFilter, type ClaimFilter } from './claims/filter'
 import { StatusLegend } from './claims/StatusLegend'
+import { OrphanList } from './claims/OrphanList'
+import { EditDetails } from './document/EditDetails'
 import { ConfirmDialog } from './library/ConfirmDialog'
-import { ImportDialog, type ImportRequest } from './library/ImportDialog'
+import { IMPORTABLE, ImportDialog, type ImportRequest } from './library/ImportDialog'
 import { LibraryPane } from './library/LibraryPane'
-import { readFileAsBase64 } from './library/readFile'
+import { importDocument, importVersion } from './library/request'
+import { useFileDrop } from './library/useFileDrop'
 import { ExportDialog } from './report/ExportDialog'
 import { SearchBox } from './search/SearchBox'
 
@@ -37,6 +40,7 @@ export function App({ api }: { api: ApiClient }) {
   const [filter, setFilter] = useState<ClaimFilter>(noFilter)
   const [knownTags, setKnownTags] = useState<string[]>([])
   const [deletingDocument, setDeletingDocument] = useState<DocumentSummary | null>(null)
+  const [newVersion, setNewVersion] = useState(false)
   const article = useRef<ArticleViewHandle>(null)
   const searchInput = useRef<HTMLInputElement>(null)
 
@@ -83,14 +87,20 @@ export function App({ api }: { api: ApiClient }) {
     })
   }, [api, open, refreshLibrary, refreshTags])
 
-  const runImport = async (request: ImportRequest) => {
+  const runImport = async (request: ImportRequest, asVersion = newVersion) => {
     setImportBusy(true)
     setImportError(null)
     try {
-      const doc =
-        request.kind === 'text'
-          ? await api.importText({ text: request.text, format: request.format, title: request.title || undefined })
-          : await api.importFile({ fileName: request.file.name, data: await readFileAsBase64(request.file) })
+      if (asVersion && openDocument) {
+        const { result, summary } = await importVersion(api, openDocument.id, request)
+        setImporting(false)
+        setOpenDocument(result.document)
+        loadClaims(result.document.id, result.claims)
+        setNotice({ message: summary })
+        void refreshLibrary()
+        return
+      }
+      const doc = await importDocument(api, request)
       setImporting(false)
       await refreshLibrary()
       await open(doc.id)
@@ -111,6 +121,42 @@ export function App({ api }: { api: ApiClient }) {
     }
     if (await claims.mark(openDocument.id, span)) setNotice(null)
   }
+
+  const reattach = async (claimId: string) => {
+    const span = article.current?.selectedSpan()
+    if (!span) {
+      setNotice({ message: 'Select the words the claim now refers to, then re-attach it.' })
+      return
+    }
+    try {
+      claims.put(await api.reattachClaim({ claimId, ...span }))
+      claims.setSelectedId(claimId)
+      setNotice(null)
+    } catch (error) {
+      report(error)
+    }
+  }
+
+  const startImport = (version: boolean) => {
+    setImportError(null)
+    setNewVersion(version)
+    setImporting(true)
+  }
+
+  // Files dropped on the window are imported, with the dialog showing progress: as a new
+  // document, or as a new version when the dialog is open for one.
+  const onDrop = useRef<(file: File) => void>(() => undefined)
+  onDrop.current = (file) => {
+    if (!IMPORTABLE.test(file.name)) {
+      setNotice({ message: `“${file.name}” is not a file Factmark can import; use a .txt, .md, .html, .docx or .pdf file.` })
+      return
+    }
+    const asVersion = importing && newVersion
+    setNewVersion(asVersion)
+    setImporting(true)
+    void runImport({ kind: 'file', file }, asVersion)
+  }
+  const dropping = useFileDrop(useCallback((file: File) => onDrop.current(file), []))
 
   const selectClaim = (claimId: string, reveal: boolean) => {
     claims.setSelectedId(claimId)
@@ -193,7 +239,7 @@ export function App({ api }: { api: ApiClient }) {
   const noticeBar = <NoticeBar notice={notice} onUndo={() => void undo()} onDismiss={() => setNotice(null)} />
 
   return (
-    <div className="app">
+    <div className={dropping ? 'app app--dropping' : 'app'}>
       <header className="topbar">
         <h1 className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -209,10 +255,7 @@ export function App({ api }: { api: ApiClient }) {
         documents={documents}
         openId={openDocument?.id ?? null}
         onOpen={(id) => void open(id)}
-        onImport={() => {
-          setImportError(null)
-          setImporting(true)
-        }}
+        onImport={() => startImport(false)}
       />
       <main className="reader" aria-label="Article">
         {openDocument ? (
@@ -248,11 +291,23 @@ export function App({ api }: { api: ApiClient }) {
               >
                 Mark as claim
               </button>
+              <button type="button" onClick={() => startImport(true)} title="Import a corrected or updated version of this article">
+                New version…
+              </button>
+              <EditDetails
+                api={api}
+                document={openDocument}
+                onSaved={(doc) => {
+                  setOpenDocument(doc)
+                  void refreshLibrary()
+                }}
+              />
               <button type="button" onClick={() => setExporting(true)} title="Export a report of this document">
                 Export…
               </button>
             </div>
             {noticeBar}
+            <OrphanList claims={claims.claims} onReattach={(id) => void reattach(id)} />
             <div className="reader-scroll">
               <ArticleView
                 ref={article}
@@ -300,6 +355,7 @@ export function App({ api }: { api: ApiClient }) {
         open={importing}
         busy={importBusy}
         error={importError}
+        versionOf={newVersion ? openDocument?.title : null}
         onImport={(request) => void runImport(request)}
         onClose={() => setImporting(false)}
       />

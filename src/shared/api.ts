@@ -13,6 +13,7 @@ import type {
   ClaimDetail,
   DocumentSummary,
   HistoryEntry,
+  NewVersionResult,
   Note,
   ReportFile,
   SearchHit,
@@ -26,10 +27,19 @@ import { statuses } from './status'
 /** Phantom marker that carries an operation's result type. */
 const returns = <T>(): T => undefined as unknown as T
 
+/** An operation that answers at once for some inputs and must wait for others. */
+type MaybePromise<T> = T | Promise<T>
+
 /** Limits, named once so the schemas and the messages agree. */
 export const limits = {
   /** Largest import, in bytes of the file or UTF-8 of pasted text. */
   importBytes: 25 * 1024 * 1024,
+  /** Longest wait for a page fetched from a URL, in milliseconds. */
+  fetchTimeoutMs: 20_000,
+  /** Most text a .docx may unpack to: a zip bomb stops here. */
+  unpackedBytes: 100 * 1024 * 1024,
+  urlLength: 2048,
+  metadataLength: 500,
   titleLength: 500,
   fileNameLength: 255
 }
@@ -57,6 +67,33 @@ const noteBody = z
   .trim()
   .min(1, { message: 'The note is empty' })
   .max(fieldLimits.noteLength, { message: `The note is longer than ${fieldLimits.noteLength.toLocaleString('en')} characters` })
+/** An http(s) address. */
+const webAddress = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(limits.urlLength, { message: `${what} is too long` })
+    .regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, { message: `${what} must be an http(s) address` })
+
+const metadataText = (what: string) =>
+  z.string().trim().max(limits.metadataLength, { message: `${what} is too long` }).nullable().optional()
+
+/** Where a document's text comes from: pasted text or HTML, a file, or a web page. */
+export const importSource = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('text'),
+    text: z.string().max(limits.importBytes, { message: 'The text is larger than 25 MB' }),
+    format: z.enum(['text', 'markdown'])
+  }),
+  z.strictObject({ kind: z.literal('html'), html: z.string().max(limits.importBytes, { message: 'The HTML is larger than 25 MB' }) }),
+  z.strictObject({
+    kind: z.literal('file'),
+    fileName: z.string().min(1, { message: 'fileName is empty' }).max(limits.fileNameLength),
+    data: z.base64({ message: 'data must be base64' })
+  }),
+  z.strictObject({ kind: z.literal('url'), url: webAddress('url') })
+])
+export type ImportSource = z.output<typeof importSource>
 
 export const api = {
   /** The library: every document, newest first. */
@@ -83,7 +120,7 @@ export const api = {
       fileName: z.string().min(1, { message: 'fileName is empty' }).max(limits.fileNameLength),
       data: z.base64({ message: 'data must be base64' })
     }),
-    result: returns<ArticleDocument>()
+    result: returns<MaybePromise<ArticleDocument>>()
   },
   /** A document's claims in text order. */
   listClaims: {
@@ -227,6 +264,47 @@ export const api = {
       limit: z.number().int().min(1).max(200).optional()
     }),
     result: returns<SearchHit[]>()
+  },
+
+  // ── import ──
+  /** HTML pasted from the clipboard: sanitised into the article's blocks. */
+  importHtml: {
+    input: z.strictObject({
+      html: z.string().max(limits.importBytes, { message: 'The pasted HTML is larger than 25 MB' }),
+      title: z.string().max(limits.titleLength).optional()
+    }),
+    result: returns<ArticleDocument>()
+  },
+  /** A web page, fetched by the main process, its article extracted. */
+  importUrl: {
+    input: z.strictObject({ url: webAddress('url') }),
+    result: returns<MaybePromise<ArticleDocument>>()
+  },
+  /**
+   * A newer version of a document (a corrected article) replaces its text;
+   * every claim is placed again, and those that cannot be are kept as orphans.
+   */
+  importNewVersion: {
+    input: z.strictObject({ documentId: id('documentId'), source: importSource }),
+    result: returns<MaybePromise<NewVersionResult>>()
+  },
+  /** Attaches a claim (an orphan, usually) to a new span of its document's text. */
+  reattachClaim: {
+    input: z.strictObject({ claimId: id('claimId'), start: offset('start'), end: offset('end') }),
+    result: returns<Claim>()
+  },
+  /** Corrects a document's metadata; a field left out is unchanged, null clears it. */
+  updateMetadata: {
+    input: z.strictObject({
+      documentId: id('documentId'),
+      title: z.string().trim().min(1, { message: 'The title must not be empty' }).max(limits.titleLength).optional(),
+      sourceUrl: webAddress('sourceUrl').nullable().optional(),
+      publisher: metadataText('publisher'),
+      author: metadataText('author'),
+      publishedAt: z.iso.date({ message: 'publishedAt must be a date (YYYY-MM-DD)' }).or(z.iso.datetime({ offset: true, message: 'publishedAt must be a date' })).nullable().optional(),
+      language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: 'language must be a language tag such as "en" or "fa-IR"' }).nullable().optional()
+    }),
+    result: returns<ArticleDocument>()
   }
 }
 
@@ -246,7 +324,11 @@ export type ApiClient = {
   [K in OperationName]: (input: OperationInput<K>) => Promise<Awaited<OperationResult<K>>>
 }
 
-/** The main side's implementation of the contract. */
+/**
+ * The main side's implementation of the contract. Most operations answer at
+ * once; those that must wait (a fetch, a PDF or .docx parser, printing) say
+ * so in their result type, as a promise.
+ */
 export type ApiHandlers = {
   [K in OperationName]: (input: z.output<Api[K]['input']>) => OperationResult<K>
 }

@@ -29,6 +29,8 @@ export interface ArticleDocument extends DocumentMetadata {
   /** The canonical plain text (see article.ts). */
   text: string
   content: Block[]
+  /** 1 at import; bumped each time a newer version of the article replaces the text. */
+  version: number
 }
 
 export interface Claim {
@@ -108,6 +110,7 @@ export interface ReportFile {
   /** How many claims passed the verdict filter. */
   claimCount: number
 }
+
 /** Everything the claim card shows about one claim. */
 export interface ClaimDetail {
   claim: Claim
@@ -135,4 +138,12 @@ export interface SearchHit {
   snippet: { before: string; match: string; after: string }
   /** For a document hit: the canonical-text offset of the first match. */
   offset: number | null
+}
+
+/** What importing a newer version of a document did to its claims. */
+export interface NewVersionResult {
+  document: ArticleDocument
+  claims: Claim[]
+  /** How many claims stayed where they were, moved, matched approximately, or became orphans. */
+  placed: { exact: number; moved: number; approximate: number; orphaned: number }
 }

@@ -1,44 +1,82 @@
 /**
- * Turns imported text into an article: its blocks, canonical text and title.
+ * Turns imported text, pages, Word files and PDFs into an article: its
+ * blocks, canonical text, title and whatever metadata the source carries.
+ * Text, Markdown and HTML are read at once; .docx, PDF and web pages must
+ * wait for their readers, so those answer a promise.
  */
+import { limits, type ImportSource } from '../../shared/api'
 import { articleText, blockText, textBlocks, type Block } from '../../shared/article'
 import { FactmarkError } from '../../shared/errors'
-import { decodeText } from './decode'
+import { decodeHtml, decodeText } from './decode'
+import { docxBlocks } from './docx'
 import { markdownBlocks } from './markdown'
+import type { FoundMetadata } from './metadata'
+import { extractPage, fragmentBlocks } from './page'
+import { readPdf } from './pdf'
 import { plainTextBlocks } from './plaintext'
+import { fetchPage } from './url'
 
 export type TextFormat = 'text' | 'markdown'
+export type FileFormat = TextFormat | 'html' | 'docx' | 'pdf'
+/** How a document came in; stored in documents.origin. */
+export type Origin = FileFormat | 'url'
 
 export interface ParsedArticle {
   title: string
   content: Block[]
   text: string
-  origin: TextFormat
+  origin: Origin
+  /** What the source said about itself; fields it did not say are absent. */
+  metadata: FoundMetadata
 }
 
-const FORMAT_BY_EXTENSION: Record<string, TextFormat> = {
+const FORMAT_BY_EXTENSION: Record<string, FileFormat> = {
   txt: 'text',
   text: 'text',
   md: 'markdown',
-  markdown: 'markdown'
+  markdown: 'markdown',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  docx: 'docx',
+  pdf: 'pdf'
 }
 
-export function formatOfFile(fileName: string): TextFormat {
+/** The file types the Import dialog offers, for its file chooser. */
+export const importableExtensions = Object.keys(FORMAT_BY_EXTENSION)
+
+export function formatOfFile(fileName: string): FileFormat {
   const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? ''
   const format = FORMAT_BY_EXTENSION[extension]
   if (!format) {
     throw new FactmarkError(
       'unsupported_file',
-      `"${fileName}" is not a file Factmark can import yet; use a .txt or .md file.`
+      `"${fileName}" is not a file Factmark can import; use a .txt, .md, .html, .docx or .pdf file.`
     )
   }
   return format
 }
 
-export function parseFile(fileName: string, bytes: Uint8Array): ParsedArticle {
+export function parseFile(fileName: string, bytes: Uint8Array): ParsedArticle | Promise<ParsedArticle> {
   const format = formatOfFile(fileName)
+  const what = `"${fileName}"`
+  if (bytes.length > limits.importBytes) {
+    throw new FactmarkError('too_large', `${what} is larger than ${limits.importBytes / 1024 / 1024} MB, the import limit.`)
+  }
   const fallbackTitle = fileName.replace(/\.[^.]+$/, '')
-  return parseText(decodeText(bytes, fileName), format, undefined, fallbackTitle, `"${fileName}"`)
+  switch (format) {
+    case 'text':
+    case 'markdown':
+      return parseText(decodeText(bytes, fileName), format, undefined, fallbackTitle, what)
+    case 'html': {
+      const page = extractPage(decodeHtml(bytes, what))
+      return articleOf(page.content, { origin: 'html', metadata: page.metadata, fallbackTitle, what })
+    }
+    case 'docx':
+      return docxBlocks(bytes, what).then((content) => articleOf(content, { origin: 'docx', metadata: {}, fallbackTitle, what }))
+    case 'pdf':
+      return readPdf(bytes, what).then(({ content, metadata }) => articleOf(content, { origin: 'pdf', metadata, fallbackTitle, what }))
+  }
 }
 
 export function parseText(
@@ -50,9 +88,50 @@ export function parseText(
 ): ParsedArticle {
   if (source.trim() === '') throw new FactmarkError('invalid_input', `${what} is empty: there is no article to import.`)
   const content = format === 'markdown' ? markdownBlocks(source) : plainTextBlocks(source)
+  return articleOf(content, { origin: format, metadata: {}, title, fallbackTitle, what })
+}
+
+/** HTML pasted from the clipboard: the selection as the analyst copied it, sanitised. */
+export function parseHtml(html: string, title?: string): ParsedArticle {
+  if (html.trim() === '') throw new FactmarkError('invalid_input', 'The pasted HTML is empty: there is no article to import.')
+  return articleOf(fragmentBlocks(html), { origin: 'html', metadata: {}, title, what: 'The pasted HTML' })
+}
+
+/** A web page, fetched, its article extracted. */
+export async function parseUrl(address: string): Promise<ParsedArticle> {
+  const page = await fetchPage(address)
+  const { content, metadata } = extractPage(page.html, page.url)
+  return articleOf(content, { origin: 'url', metadata: { sourceUrl: page.url, ...metadata }, what: page.url })
+}
+
+/** Any source of a document's text, as the API names them. */
+export function parseSource(source: ImportSource): ParsedArticle | Promise<ParsedArticle> {
+  switch (source.kind) {
+    case 'text':
+      return parseText(source.text, source.format)
+    case 'html':
+      return parseHtml(source.html)
+    case 'file':
+      return parseFile(source.fileName, Buffer.from(source.data, 'base64'))
+    case 'url':
+      return parseUrl(source.url)
+  }
+}
+
+interface ArticleOptions {
+  origin: Origin
+  metadata: FoundMetadata
+  title?: string
+  fallbackTitle?: string
+  what: string
+}
+
+function articleOf(content: Block[], options: ArticleOptions): ParsedArticle {
   const text = articleText(content)
-  if (text.trim() === '') throw new FactmarkError('invalid_input', `${what} has no readable text.`)
-  return { title: title?.trim() || guessTitle(content) || fallbackTitle, content, text, origin: format }
+  if (text.trim() === '') throw new FactmarkError('invalid_input', `${options.what} has no readable text.`)
+  const title =
+    options.title?.trim() || options.metadata.title || guessTitle(content) || options.fallbackTitle || 'Untitled article'
+  return { title: title.slice(0, limits.titleLength), content, text, origin: options.origin, metadata: options.metadata }
 }
 
 /** A leading heading, or a short first line, names the article. */

@@ -48,6 +48,7 @@ export const fixtureDocument: ArticleDocument = {
   publishedAt: '2026-11-19',
   language: 'en',
   importedAt: T0,
+  version: 1,
   text,
   content
 }

@@ -1,7 +1,7 @@
 /** Claims: spans of a document's text that an analyst checks. */
 import { FactmarkError } from '../../shared/errors'
 import type { Claim } from '../../shared/model'
-import { quoteSelector, splitsSurrogatePair, trimSpan } from '../../shared/selector'
+import { quoteSelector, splitsSurrogatePair, trimSpan, type TextPositionSelector } from '../../shared/selector'
 import type { Status } from '../../shared/status'
 import type { ServiceContext } from './context'
 import { requireDocument } from './documents'
@@ -61,20 +61,7 @@ export function createClaim(
   input: { documentId: string; start: number; end: number }
 ): Claim {
   const { text } = requireDocument(context, input.documentId)
-  if (input.end > text.length) {
-    throw new FactmarkError(
-      'invalid_input',
-      `The selection ${input.start}–${input.end} falls outside the document, which is ${text.length} characters long.`
-    )
-  }
-  if (input.start >= input.end) {
-    throw new FactmarkError('invalid_input', `The selection is empty: start (${input.start}) must be before end (${input.end}).`)
-  }
-  if (splitsSurrogatePair(text, input.start) || splitsSurrogatePair(text, input.end)) {
-    throw new FactmarkError('invalid_input', 'The selection cuts a character in half.')
-  }
-  const span = trimSpan(text, input)
-  if (!span) throw new FactmarkError('invalid_input', 'The selection holds only white space.')
+  const span = claimSpan(text, input)
   const quote = quoteSelector(text, span)
   const id = context.newId()
   const at = context.now()
@@ -86,4 +73,23 @@ export function createClaim(
     .run(id, input.documentId, quote.exact, quote.prefix, quote.suffix, span.start, span.end, at, at)
   recordHistory(context, { id, documentId: input.documentId }, 'created', { start: span.start, end: span.end, exact: quote.exact })
   return getClaim(context, id)
+}
+
+/** The span a selection makes a claim of, trimmed of white space; throws when it cannot be one. */
+export function claimSpan(text: string, selection: TextPositionSelector): TextPositionSelector {
+  if (selection.end > text.length) {
+    throw new FactmarkError(
+      'invalid_input',
+      `The selection ${selection.start}–${selection.end} falls outside the document, which is ${text.length} characters long.`
+    )
+  }
+  if (selection.start >= selection.end) {
+    throw new FactmarkError('invalid_input', `The selection is empty: start (${selection.start}) must be before end (${selection.end}).`)
+  }
+  if (splitsSurrogatePair(text, selection.start) || splitsSurrogatePair(text, selection.end)) {
+    throw new FactmarkError('invalid_input', 'The selection cuts a character in half.')
+  }
+  const span = trimSpan(text, selection)
+  if (!span) throw new FactmarkError('invalid_input', 'The selection holds only white space.')
+  return span
 }

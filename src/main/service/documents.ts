@@ -17,6 +17,7 @@ interface DocumentRow {
   imported_at: string
   text: string
   content: string
+  version: number
 }
 
 export function listDocuments({ db }: ServiceContext): DocumentSummary[] {
@@ -58,7 +59,8 @@ export function getDocument({ db }: ServiceContext, documentId: string): Article
     language: row.language,
     importedAt: row.imported_at,
     text: row.text,
-    content: JSON.parse(row.content) as Block[]
+    content: JSON.parse(row.content) as Block[],
+    version: row.version
   }
 }
 
@@ -71,14 +73,20 @@ export function requireDocument({ db }: ServiceContext, documentId: string): { t
 
 export function insertDocument(context: ServiceContext, article: ParsedArticle): ArticleDocument {
   const id = context.newId()
+  const { metadata } = article
   context.db
     .prepare(
-      `INSERT INTO documents (id, title, imported_at, text, content, origin)
-       VALUES (@id, @title, @importedAt, @text, @content, @origin)`
+      `INSERT INTO documents (id, title, source_url, publisher, author, published_at, language, imported_at, text, content, origin)
+       VALUES (@id, @title, @sourceUrl, @publisher, @author, @publishedAt, @language, @importedAt, @text, @content, @origin)`
     )
     .run({
       id,
       title: article.title,
+      sourceUrl: metadata.sourceUrl ?? null,
+      publisher: metadata.publisher ?? null,
+      author: metadata.author ?? null,
+      publishedAt: metadata.publishedAt ?? null,
+      language: metadata.language ?? null,
       importedAt: context.now(),
       text: article.text,
       content: JSON.stringify(article.content),

@@ -6,13 +6,14 @@
 import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import type { ApiHandlers } from '../../shared/api'
-import { parseFile, parseText } from '../import/article'
+import { parseFile, parseHtml, parseSource, parseText, parseUrl, type ParsedArticle } from '../import/article'
 import { exportReport, type PdfPrinter } from '../report/export'
-import { importAnnotations } from '../report/import'
+import { importAnnotationFile, importAnnotations, isAnnotationFile } from '../report/import'
 import { chromiumPrinter } from '../report/pdf'
 import { createClaim, listClaims } from './claims'
 import type { ServiceContext } from './context'
 import { getDocument, insertDocument, listDocuments } from './documents'
+import { updateMetadata } from './metadata'
 import { deleteClaim, deleteDocument, restoreClaim } from './deleting'
 import { getClaimDetail } from './detail'
 import { listHistory } from './history'
@@ -20,6 +21,7 @@ import { addNote, deleteNote, editNote } from './notes'
 import { search } from './search'
 import { chosenAnalystName, getSettings, setSettings } from './settings'
 import { addSource, removeSource } from './sources'
+import { importNewVersion, reattachClaim } from './versions'
 import { listTags, updateClaim } from './verdicts'
 
 export interface ServiceOptions {
@@ -38,11 +40,21 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     now: options.now ?? (() => new Date().toISOString()),
     newId: randomUUID
   }
+  const importArticleFile = staged(
+    db,
+    ({ fileName, data }: { fileName: string; data: string }) => parseFile(fileName, Buffer.from(data, 'base64')),
+    (article) => insertDocument(context, article)
+  )
   const handlers: ApiHandlers = {
     listDocuments: () => listDocuments(context),
     getDocument: ({ documentId }) => getDocument(context, documentId),
     importText: ({ text, format, title }) => insertDocument(context, parseText(text, format, title)),
-    importFile: ({ fileName, data }) => insertDocument(context, parseFile(fileName, Buffer.from(data, 'base64'))),
+    // Factmark's own JSON-LD is a colleague's work to take in; anything else is an article.
+    importFile: ownTransaction(({ fileName, data }: { fileName: string; data: string }) =>
+      isAnnotationFile(fileName)
+        ? db.transaction(() => importAnnotationFile(context, fileName, Buffer.from(data, 'base64'))).immediate()
+        : importArticleFile({ fileName, data })
+    ),
     listClaims: ({ documentId }) => listClaims(context, documentId),
     createClaim: (input) => createClaim(context, input),
     // ── reports ──
@@ -64,11 +76,21 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     getSettings: () => getSettings(db, options.defaultAuthor),
     setSettings: (input) => setSettings(db, options.defaultAuthor, input),
     deleteDocument: ({ documentId }) => deleteDocument(context, documentId),
-    search: (input) => search(context, input)
+    search: (input) => search(context, input),
+
+    // ── import ──
+    importHtml: ({ html, title }) => insertDocument(context, parseHtml(html, title)),
+    importUrl: staged(db, ({ url }) => parseUrl(url), (article) => insertDocument(context, article)),
+    importNewVersion: staged(db, ({ source }) => parseSource(source), (article, { documentId }) =>
+      importNewVersion(context, documentId, article)
+    ),
+    reattachClaim: (input) => reattachClaim(context, input),
+    updateMetadata: (input) => updateMetadata(context, input)
   }
   return inTransactions(db, handlers)
 }
 
+/** Handlers that open their own transactions, outside `inTransactions`. */
 const selfTransacting = new WeakSet<object>()
 
 /**
@@ -76,9 +98,26 @@ const selfTransacting = new WeakSet<object>()
  * database, like printing a PDF) that opens its own transaction for the part
  * that touches the database: a transaction cannot span an await.
  */
-function ownTransaction<F extends (input: never) => Promise<unknown>>(handler: F): F {
+function ownTransaction<F extends (input: never) => unknown>(handler: F): F {
   selfTransacting.add(handler)
   return handler
+}
+
+/**
+ * An operation in two steps: read the source (which may have to wait: a
+ * fetch, a PDF or .docx reader) outside any transaction, then write it in
+ * one transaction. Answers at once when the source could be read at once.
+ */
+function staged<I, R>(
+  db: Database,
+  read: (input: I) => ParsedArticle | Promise<ParsedArticle>,
+  write: (article: ParsedArticle, input: I) => R
+): (input: I) => R | Promise<R> {
+  const commit = (article: ParsedArticle, input: I) => db.transaction(() => write(article, input)).immediate()
+  return ownTransaction((input: I) => {
+    const article = read(input)
+    return article instanceof Promise ? article.then((read) => commit(read, input)) : commit(article, input)
+  })
 }
 
 /** Wraps every handler in an immediate transaction: one user action, one transaction. */

@@ -1,22 +1,38 @@
-/** Import an article: paste its text, or choose a .txt or .md file. */
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+/**
+ * Import an article: paste its text (formatted text from a web page or a
+ * word processor arrives as HTML and is sanitised on the main side), give a
+ * web address, or choose a file. The same dialog imports a newer version of
+ * the open document.
+ */
+import { DialogFooter } from '../dialog/DialogFooter'
+import { useEffect, useRef, useState, type ClipboardEvent, type FormEvent } from 'react'
 
 export type ImportRequest =
   | { kind: 'text'; text: string; title: string; format: 'text' | 'markdown' }
+  | { kind: 'html'; html: string; title: string }
+  | { kind: 'url'; url: string }
   | { kind: 'file'; file: File }
+
+/** The file types Factmark imports, for the file chooser and for files dropped on the window. */
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf,text/plain,text/markdown,text/html,application/pdf'
+export const IMPORTABLE = /\.(txt|text|md|markdown|html?|xhtml|docx|pdf)$/i
 
 interface Props {
   open: boolean
   busy: boolean
   error: string | null
+  /** When set, the dialog imports a new version of this document. */
+  versionOf?: string | null
   onImport(request: ImportRequest): void
   onClose(): void
 }
 
-export function ImportDialog({ open, busy, error, onImport, onClose }: Props) {
+export function ImportDialog({ open, busy, error, versionOf, onImport, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null)
   const [text, setText] = useState('')
+  const [html, setHtml] = useState<string | null>(null)
   const [title, setTitle] = useState('')
+  const [url, setUrl] = useState('')
   const [format, setFormat] = useState<'text' | 'markdown'>('text')
 
   useEffect(() => {
@@ -24,49 +40,87 @@ export function ImportDialog({ open, busy, error, onImport, onClose }: Props) {
     if (!element) return
     if (open && !element.open) {
       setText('')
+      setHtml(null)
       setTitle('')
+      setUrl('')
       element.showModal()
     } else if (!open && element.open) element.close()
   }, [open])
 
-  const submit = (event: FormEvent) => {
+  // Formatted text keeps its headings, lists and links: take the clipboard's HTML when it has some.
+  const paste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pastedHtml = event.clipboardData.getData('text/html')
+    if (!pastedHtml.trim() || text.trim()) return
     event.preventDefault()
-    onImport({ kind: 'text', text, title, format })
+    setHtml(pastedHtml)
+    setText(event.clipboardData.getData('text/plain'))
   }
 
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (url.trim() && !text.trim()) onImport({ kind: 'url', url: url.trim() })
+    else if (html !== null) onImport({ kind: 'html', html, title })
+    else onImport({ kind: 'text', text, title, format })
+  }
+
+  const heading = versionOf ? `Import a new version of “${versionOf}”` : 'Import an article'
   return (
     <dialog ref={dialog} className="import-dialog" aria-labelledby="import-title" onClose={onClose}>
-      <form onSubmit={submit}>
-        <h2 id="import-title">Import an article</h2>
-        <label>
-          Title <span className="hint">(optional: taken from the text when empty)</span>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} />
-        </label>
+      <form onSubmit={submit} aria-busy={busy}>
+        <h2 id="import-title">{heading}</h2>
+        {versionOf && (
+          <p className="hint">
+            The new text replaces the current one. Every claim is placed again on its words; a claim whose words are gone is kept and
+            listed as not found, for you to re-attach.
+          </p>
+        )}
+        {!versionOf && (
+          <label>
+            Title <span className="hint">(optional: taken from the text when empty)</span>
+            <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} />
+          </label>
+        )}
         <label>
           Article text
           <textarea
             value={text}
-            onChange={(e) => setText(e.target.value)}
-            rows={12}
+            onChange={(e) => {
+              setText(e.target.value)
+              if (!e.target.value.trim()) setHtml(null)
+            }}
+            onPaste={paste}
+            rows={10}
             placeholder="Paste the article here…"
           />
         </label>
-        <fieldset className="format">
-          <legend>Pasted text is</legend>
-          <label>
-            <input type="radio" name="format" checked={format === 'text'} onChange={() => setFormat('text')} /> Plain
-            text
-          </label>
-          <label>
-            <input type="radio" name="format" checked={format === 'markdown'} onChange={() => setFormat('markdown')} />{' '}
-            Markdown
-          </label>
-        </fieldset>
+        {html !== null ? (
+          <p className="hint" role="status">
+            Pasted with its formatting: headings, lists, quotes and links are kept; everything else is removed.{' '}
+            <button type="button" className="link" onClick={() => setHtml(null)}>
+              Use plain text instead
+            </button>
+          </p>
+        ) : (
+          <fieldset className="format">
+            <legend>Pasted text is</legend>
+            <label>
+              <input type="radio" name="format" checked={format === 'text'} onChange={() => setFormat('text')} /> Plain text
+            </label>
+            <label>
+              <input type="radio" name="format" checked={format === 'markdown'} onChange={() => setFormat('markdown')} /> Markdown
+            </label>
+          </fieldset>
+        )}
+        <label>
+          Or a web address
+          <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" maxLength={2048} />
+        </label>
         <label className="file-choice">
-          Or import a file (.txt, .md)
+          Or import a file (.txt, .md, .html, .docx, .pdf)
           <input
             type="file"
-            accept=".txt,.md,.markdown,text/plain,text/markdown"
+            accept={IMPORT_ACCEPT}
+            disabled={busy}
             onChange={(e) => {
               const file = e.target.files?.[0]
               e.target.value = ''
@@ -74,19 +128,12 @@ export function ImportDialog({ open, busy, error, onImport, onClose }: Props) {
             }}
           />
         </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
+        {busy && (
+          <p className="import-progress" role="status">
+            <progress aria-label="Importing" /> Importing… large files and web pages can take a while.
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Importing…' : 'Import'}
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} submitLabel={busy ? 'Importing…' : 'Import'} onCancel={onClose} />
       </form>
     </dialog>
   )

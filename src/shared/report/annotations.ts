@@ -113,7 +113,7 @@ export function annotationCollection(data: ReportData): Record<string, unknown> 
       importedAt: document.importedAt,
       text: document.text,
       content: document.content
-    } satisfies ArticleDocument,
+    } satisfies Omit<ArticleDocument, 'version'>,
     first: { type: 'AnnotationPage', startIndex: 0, items }
   }
 }

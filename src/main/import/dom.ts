@@ -1,0 +1,39 @@
+/**
+ * A server-side DOM for untrusted HTML (linkedom: it parses, it never runs
+ * script, loads a resource or applies a style), and the small slice of the
+ * DOM interface Factmark reads. The main process has no DOM typings of its
+ * own, so the slice is declared here.
+ */
+import { parseHTML } from 'linkedom'
+
+export interface DomNode {
+  nodeType: number
+  nodeName: string
+  childNodes: ArrayLike<DomNode>
+  textContent: string | null
+}
+
+export interface DomElement extends DomNode {
+  tagName: string
+  getAttribute(name: string): string | null
+  querySelector(selector: string): DomElement | null
+  querySelectorAll(selector: string): ArrayLike<DomElement>
+}
+
+export interface DomDocument {
+  documentElement: DomElement | null
+  head: DomElement | null
+  body: DomElement | null
+  title: string
+  querySelector(selector: string): DomElement | null
+  querySelectorAll(selector: string): ArrayLike<DomElement>
+}
+
+export const TEXT_NODE = 3
+export const ELEMENT_NODE = 1
+
+/** Parses a whole page, or a fragment (which is wrapped into a page first). */
+export function parseDocument(html: string): DomDocument {
+  const page = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`
+  return parseHTML(page).document as unknown as DomDocument
+}

@@ -1,0 +1,175 @@
+/**
+ * The sanitiser: untrusted HTML (a saved page's article, pasted HTML, a Word
+ * file's HTML) becomes article blocks, and nothing else survives.
+ *
+ * It is an allow-list by construction: the output is the Block model of
+ * src/shared/article.ts, which can only hold headings, paragraphs, lists,
+ * block quotes, plain text and http(s)/mailto link targets. No element,
+ * attribute, style or URL of the input is ever copied, so scripts, event
+ * handlers, iframes, objects, SVG, CSS and javascript:/data: URLs cannot
+ * reach the renderer. Elements whose text is not article text (script,
+ * style, SVG, form controls…) are dropped with their content.
+ */
+import { foldWhitespace, type Block, type Inline } from '../../shared/article'
+import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from './dom'
+import { safeLinkTarget } from './links'
+
+/** Dropped with everything inside them. */
+const DROPPED = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'APPLET', 'PARAM',
+  'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'SOURCE', 'TRACK', 'PICTURE', 'IMG', 'MAP', 'AREA', 'BUTTON', 'INPUT',
+  'SELECT', 'OPTION', 'TEXTAREA', 'HEAD', 'TITLE', 'META', 'LINK', 'BASE', 'NAV', 'DIALOG', 'PORTAL', 'XMP',
+  'PLAINTEXT', 'NOEMBED', 'NOFRAMES'
+])
+
+/** Elements that start and end a block of their own. */
+const BLOCKS = new Set([
+  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'FIGURE', 'FIGCAPTION', 'ADDRESS', 'PRE',
+  'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TD', 'TH', 'CAPTION', 'DL', 'DT', 'DD', 'HR', 'CENTER', 'DETAILS',
+  'SUMMARY', 'FORM', 'FIELDSET', 'LEGEND', 'BODY', 'HTML', 'HGROUP'
+])
+
+const HEADINGS: Record<string, 1 | 2 | 3 | 4 | 5 | 6> = { H1: 1, H2: 2, H3: 3, H4: 4, H5: 5, H6: 6 }
+
+/** The characters an article's text may not hold: controls other than white space, and NUL. */
+const CONTROLS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g
+
+/**
+ * The article blocks of a DOM subtree. Relative links resolve against
+ * `baseUrl`; those that do not resolve to http(s) or mailto become plain text.
+ */
+export function htmlBlocks(root: DomNode, baseUrl?: string): Block[] {
+  const reader = new BlockReader(baseUrl)
+  reader.children(root)
+  return reader.finish()
+}
+
+class BlockReader {
+  private blocks: Block[] = []
+  private runs: Inline[] = []
+  private heading: 1 | 2 | 3 | 4 | 5 | 6 | null = null
+
+  constructor(private readonly baseUrl: string | undefined) {}
+
+  finish(): Block[] {
+    this.flush()
+    return this.blocks
+  }
+
+  children(node: DomNode, href?: string): void {
+    const list = node.childNodes
+    for (let i = 0; i < list.length; i++) this.node(list[i]!, href)
+  }
+
+  private node(node: DomNode, href?: string): void {
+    if (node.nodeType === TEXT_NODE) {
+      const text = (node.textContent ?? '').replace(CONTROLS, '')
+      if (text) this.runs.push(href ? { text, href } : { text })
+      return
+    }
+    if (node.nodeType !== ELEMENT_NODE) return
+    const element = node as DomElement
+    const name = element.nodeName.toUpperCase()
+    if (DROPPED.has(name) || element.getAttribute('hidden') !== null || element.getAttribute('aria-hidden') === 'true') return
+    if (name === 'BR') {
+      this.runs.push({ text: ' ' })
+      return
+    }
+    if (name === 'A') {
+      const target = element.getAttribute('href')
+      this.children(element, (target !== null && safeLinkTarget(target, this.baseUrl)) || href)
+      return
+    }
+    const level = HEADINGS[name]
+    if (level) {
+      this.flush()
+      this.heading = level
+      this.children(element)
+      this.flush()
+      return
+    }
+    if (name === 'UL' || name === 'OL') return this.list(element, name === 'OL')
+    if (name === 'BLOCKQUOTE') {
+      const content = this.nested(element)
+      if (content.length) this.blocks.push({ type: 'blockquote', content })
+      return
+    }
+    if (name === 'PRE') return this.preformatted(element)
+    if (BLOCKS.has(name)) {
+      this.flush()
+      this.children(element, href)
+      this.flush()
+      return
+    }
+    // Anything else (span, em, strong, time, abbr, unknown or custom elements): its text, inline.
+    this.children(element, href)
+  }
+
+  /** Reads a subtree into blocks of its own (a quote's content, a list item). */
+  private nested(element: DomNode): Block[] {
+    this.flush()
+    const inner = new BlockReader(this.baseUrl)
+    inner.children(element)
+    return inner.finish()
+  }
+
+  private list(element: DomElement, ordered: boolean): void {
+    this.flush()
+    const items: Block[][] = []
+    const loose = new BlockReader(this.baseUrl)
+    const list = element.childNodes
+    for (let i = 0; i < list.length; i++) {
+      const child = list[i]!
+      if (child.nodeType === ELEMENT_NODE && child.nodeName.toUpperCase() === 'LI') {
+        const looseBlocks = loose.finish()
+        if (looseBlocks.length) items.push(looseBlocks)
+        loose.blocks = []
+        const item = this.nested(child)
+        if (item.length) items.push(item)
+      } else loose.node(child)
+    }
+    const rest = loose.finish()
+    if (rest.length) items.push(rest)
+    if (items.length) this.blocks.push({ type: 'list', ordered, items })
+  }
+
+  /** Preformatted text keeps its paragraphs (blank-line separated); lines within them fold. */
+  private preformatted(element: DomElement): void {
+    this.flush()
+    for (const chunk of (element.textContent ?? '').replace(CONTROLS, '').split(/\r?\n[ \t]*\r?\n/)) {
+      this.runs.push({ text: chunk })
+      this.flush()
+    }
+  }
+
+  /** Ends the current paragraph or heading: folds its white space and keeps it if it has text. */
+  private flush(): void {
+    const content = normaliseRuns(this.runs)
+    this.runs = []
+    const level = this.heading
+    this.heading = null
+    if (!content.length) return
+    this.blocks.push(level ? { type: 'heading', level, content } : { type: 'paragraph', content })
+  }
+}
+
+/** Folds white space across runs, trims the ends, and joins neighbours with the same link. */
+export function normaliseRuns(runs: readonly Inline[]): Inline[] {
+  const out: Inline[] = []
+  let endsInSpace = true
+  for (const run of runs) {
+    let text = foldWhitespace(run.text)
+    if (endsInSpace) text = text.replace(/^ /, '')
+    if (!text) continue
+    endsInSpace = text.endsWith(' ')
+    const last = out[out.length - 1]
+    if (last && last.href === run.href) last.text += text
+    else out.push(run.href ? { text, href: run.href } : { text })
+  }
+  const last = out[out.length - 1]
+  if (last) {
+    last.text = last.text.replace(/ $/, '')
+    if (!last.text) out.pop()
+  }
+  return out
+}

@@ -1,0 +1,81 @@
+/**
+ * A saved or fetched web page: its metadata, then its article, extracted
+ * from the page furniture (navigation, ads, comments) by Mozilla's
+ * Readability, then sanitised into article blocks (html.ts).
+ */
+import { Readability } from '@mozilla/readability'
+import { blockText, textBlocks, type Block } from '../../shared/article'
+import { parseDocument, type DomDocument, type DomNode } from './dom'
+import { htmlBlocks } from './html'
+import { authorName, knownFields, pageMetadata, type FoundMetadata } from './metadata'
+
+export interface ExtractedPage {
+  content: Block[]
+  metadata: FoundMetadata
+}
+
+/**
+ * Readability's work grows faster than the page; beyond these sizes (far
+ * beyond any news article) the page's <article>, <main> or body is
+ * sanitised as it is instead, which stays linear.
+ */
+const READABILITY_LIMIT = 4 * 1024 * 1024
+const READABILITY_ELEMENTS = 30_000
+
+/** The article of a whole page. Falls back to the page's body when Readability finds no article. */
+export function extractPage(html: string, pageUrl?: string): ExtractedPage {
+  const document = parseDocument(html)
+  const metadata = knownFields(pageMetadata(document, pageUrl))
+  const baseUrl = metadata.sourceUrl ?? pageUrl
+  const article = html.length <= READABILITY_LIMIT ? readability(document) : null
+  let content = article?.content ? htmlBlocks(article.content, baseUrl) : []
+  if (content.length === 0) {
+    const page = parseDocument(html)
+    content = htmlBlocks(page.querySelector('article') ?? page.querySelector('main') ?? page.body ?? emptyNode, baseUrl)
+  }
+  const found = knownFields({
+    ...metadata,
+    title: metadata.title ?? article?.title ?? undefined,
+    author: metadata.author ?? authorName(article?.byline),
+    publisher: metadata.publisher ?? article?.siteName ?? undefined
+  })
+  return { content: withHeadline(content, found.title), metadata: found }
+}
+
+/**
+ * Readability takes the headline out of the article; a headline often makes
+ * the claim an analyst checks first, so it is put back as the first heading.
+ */
+function withHeadline(content: Block[], title: string | undefined): Block[] {
+  if (!title || textBlocks(content).slice(0, 2).some((block) => blockText(block) === title)) return content
+  return [{ type: 'heading', level: 1, content: [{ text: title }] }, ...content]
+}
+
+interface ReadArticle {
+  content: DomNode | null
+  title?: string | null
+  byline?: string | null
+  siteName?: string | null
+}
+
+function readability(document: DomDocument): ReadArticle | null {
+  try {
+    const reader = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+      serializer: (node) => node as unknown as DomNode,
+      charThreshold: 200,
+      maxElemsToParse: READABILITY_ELEMENTS
+    })
+    return reader.parse() as ReadArticle | null
+  } catch {
+    // Readability gives up on some pages; the sanitised body is the fallback.
+    return null
+  }
+}
+
+/** A fragment (pasted HTML, a Word file's HTML): sanitised as it is, nothing extracted. */
+export function fragmentBlocks(html: string): Block[] {
+  const document: DomDocument = parseDocument(html)
+  return htmlBlocks(document.body ?? emptyNode)
+}
+
+const emptyNode: DomNode = { nodeType: 1, nodeName: 'DIV', childNodes: [], textContent: '' }
