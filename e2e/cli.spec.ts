@@ -99,10 +99,14 @@ test('says what is wrong, with exit codes a script can rely on', async () => {
     expect(result.stderr, args.join(' ')).toContain(message)
     expect(result.stdout).toBe('')
   }
-  writeFileSync(join(work, 'photo.docx'), 'PK')
-  const unsupported = factmark([...lib, 'import', 'photo.docx'])
+  writeFileSync(join(work, 'photo.png'), 'PNG')
+  const unsupported = factmark([...lib, 'import', 'photo.png'])
   expect(unsupported.code).toBe(2)
-  expect(unsupported.stderr).toContain('"photo.docx" is not a file Factmark can import yet')
+  expect(unsupported.stderr).toContain('"photo.png" is not a file Factmark can import')
+  writeFileSync(join(work, 'photo.docx'), 'PK')
+  const notZip = factmark([...lib, 'import', 'photo.docx'])
+  expect(notZip.code).toBe(2)
+  expect(notZip.stderr).toContain('"photo.docx" is not a Word document')
 
   // Nothing half-written: a failed export leaves no file.
   writeFileSync(join(work, 'a.txt'), 'Some text.')

@@ -62,3 +62,25 @@ test('the export dialog filters by verdict, exports PDF, and refuses an empty ch
   await pdf.saveAs(pdfPath)
   expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-')
 })
+
+test("a colleague's JSON-LD export imports with its claims and verdicts", async ({ factmark }, testInfo) => {
+  const app = factmark.app
+  await app.importPasted(uyghurArticle.text)
+  await app.select('114 Uyghurs have joined IS.')
+  await app.markClaim()
+  await app.page.keyboard.press('4') // Disputed, on the selected claim
+  await expect(app.claimCards.first()).toContainText('Disputed')
+
+  const exporter = new ExportDialogPage(app)
+  await exporter.open()
+  const download = await exporter.export('W3C Web Annotations (JSON-LD)')
+  const path = testInfo.outputPath('colleague.jsonld')
+  await download.saveAs(path)
+
+  // The file comes back in through the Import dialog, as a second document.
+  await app.importFile(path)
+  await expect(app.library.getByRole('button', { name: /Uyghur fighters in Syria/ })).toHaveCount(2)
+  await expect(app.claimCards).toHaveCount(1)
+  await expect(app.claimCards.first()).toContainText('Disputed')
+  expect(await app.highlightedTexts()).toEqual(['114 Uyghurs have joined IS.'])
+})

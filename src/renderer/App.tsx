@@ -148,7 +148,7 @@ export function App({ api }: { api: ApiClient }) {
   const onDrop = useRef<(file: File) => void>(() => undefined)
   onDrop.current = (file) => {
     if (!IMPORTABLE.test(file.name)) {
-      setNotice({ message: `“${file.name}” is not a file Factmark can import; use a .txt, .md, .html, .docx or .pdf file.` })
+      setNotice({ message: `“${file.name}” is not a file Factmark can import; use a .txt, .md, .html, .docx or .pdf file, or a Factmark .jsonld export.` })
       return
     }
     const asVersion = importing && newVersion

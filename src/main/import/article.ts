@@ -51,7 +51,7 @@ export function formatOfFile(fileName: string): FileFormat {
   if (!format) {
     throw new FactmarkError(
       'unsupported_file',
-      `"${fileName}" is not a file Factmark can import; use a .txt, .md, .html, .docx or .pdf file.`
+      `"${fileName}" is not a file Factmark can import; use a .txt, .md, .html, .docx or .pdf file, or a Factmark .jsonld export.`
     )
   }
   return format

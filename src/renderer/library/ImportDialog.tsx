@@ -14,8 +14,8 @@ export type ImportRequest =
   | { kind: 'file'; file: File }
 
 /** The file types Factmark imports, for the file chooser and for files dropped on the window. */
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf,text/plain,text/markdown,text/html,application/pdf'
-export const IMPORTABLE = /\.(txt|text|md|markdown|html?|xhtml|docx|pdf)$/i
+export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf,.jsonld,text/plain,text/markdown,text/html,application/pdf'
+export const IMPORTABLE = /\.(txt|text|md|markdown|html?|xhtml|docx|pdf|jsonld)$/i
 
 interface Props {
   open: boolean
@@ -116,7 +116,7 @@ export function ImportDialog({ open, busy, error, versionOf, onImport, onClose }
           <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" maxLength={2048} />
         </label>
         <label className="file-choice">
-          Or import a file (.txt, .md, .html, .docx, .pdf)
+          Or import a file (.txt, .md, .html, .docx, .pdf, .jsonld)
           <input
             type="file"
             accept={IMPORT_ACCEPT}
