@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test'
 import type { ShellOptions } from './e2e/support/fixtures'
+import { findChromium, quietChromiumFlags } from './src/main/chromium'
 
-// Debian's Chromium; Playwright's own browser download is never used.
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+// The installed Chromium (Debian's here); Playwright's own browser download is never used.
+const chromium = findChromium() ?? '/usr/bin/chromium'
 
 export default defineConfig<ShellOptions>({
   testDir: 'e2e',
@@ -16,15 +17,7 @@ export default defineConfig<ShellOptions>({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync'
-      ]
+      args: quietChromiumFlags
     }
   },
   projects: [

@@ -11,23 +11,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { FactmarkError } from '../../shared/errors'
+import { findChromium, quietChromiumFlags } from '../chromium'
 import type { PdfPrinter } from './export'
-
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'
-]
-
-/** The Chromium to print with, or null. CHROMIUM_PATH, when set, is the only one tried. */
-export function findChromium(env = process.env): string | null {
-  if (env.CHROMIUM_PATH) return existsSync(env.CHROMIUM_PATH) ? env.CHROMIUM_PATH : null
-  return CANDIDATES.find((path) => existsSync(path)) ?? null
-}
 
 export function chromiumPrinter(env = process.env): PdfPrinter {
   return async (html) => {
@@ -47,13 +32,7 @@ export function chromiumPrinter(env = process.env): PdfPrinter {
       await writeFile(page, html)
       await run(chromium, [
         '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...quietChromiumFlags,
         '--disable-extensions',
         '--no-pdf-header-footer',
         `--user-data-dir=${join(dir, 'profile')}`,

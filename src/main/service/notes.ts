@@ -28,6 +28,14 @@ export function listNotes({ db }: ServiceContext, claimId: string): Note[] {
   return rows.map(toNote)
 }
 
+/** Every note on a document's claims, oldest first: what a report needs. */
+export function listDocumentNotes({ db }: ServiceContext, documentId: string): Note[] {
+  const rows = db
+    .prepare('SELECT n.* FROM notes n JOIN claims c ON c.id = n.claim_id WHERE c.document_id = ? ORDER BY n.created_at, n.id')
+    .all(documentId) as NoteRow[]
+  return rows.map(toNote)
+}
+
 function getNote({ db }: ServiceContext, noteId: string): Note {
   const row = db.prepare('SELECT * FROM notes WHERE id = ?').get(noteId) as NoteRow | undefined
   if (!row) throw new FactmarkError('not_found', `There is no note with id ${noteId}.`)

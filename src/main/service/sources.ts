@@ -28,6 +28,14 @@ const toSource = (row: SourceRow): Source => ({
   createdAt: row.created_at
 })
 
+/** Every source on a document's claims, oldest first: what a report needs. */
+export function listDocumentSources({ db }: ServiceContext, documentId: string): Source[] {
+  const rows = db
+    .prepare('SELECT s.* FROM sources s JOIN claims c ON c.id = s.claim_id WHERE c.document_id = ? ORDER BY s.created_at, s.id')
+    .all(documentId) as SourceRow[]
+  return rows.map(toSource)
+}
+
 export function listSources({ db }: ServiceContext, claimId: string): Source[] {
   const rows = db.prepare('SELECT * FROM sources WHERE claim_id = ? ORDER BY created_at, rowid').all(claimId) as SourceRow[]
   return rows.map(toSource)

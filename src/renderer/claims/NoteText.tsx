@@ -3,7 +3,7 @@
  * (a new window in a browser, the system browser in the desktop app), and
  * everything else — HTML included — is shown as the characters it is.
  */
-import { noteParts } from './noteLinks'
+import { noteParts } from '../../shared/links'
 
 export function NoteText({ body }: { body: string }) {
   return (

@@ -12,6 +12,7 @@ import { errorMessage } from '../api/client'
 import { StatusBadge } from '../claims/StatusBadge'
 import { saveReport } from './download'
 import './export.css'
+import { DialogFooter } from '../dialog/DialogFooter'
 
 interface Props {
   open: boolean
@@ -99,19 +100,7 @@ export function ExportDialog({ open, api, document, onClose }: Props) {
             </button>
           </div>
         </fieldset>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Exporting…' : 'Export'}
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} submitLabel={busy ? 'Exporting…' : 'Export'} onCancel={onClose} />
       </form>
     </dialog>
   )

@@ -6,6 +6,7 @@
  */
 import type { ArticleDocument, Claim, Note, Source } from '../model'
 import { statuses, type Status } from '../status'
+import { isWebLink } from '../fields'
 
 export interface ReportData {
   document: ArticleDocument
@@ -87,21 +88,8 @@ export function formatDate(iso: string): string {
 
 /** Only http(s) addresses become links anywhere in a report; anything else stays text. */
 export function isWebUrl(url: string | null | undefined): url is string {
-  return typeof url === 'string' && /^https?:\/\/[^\s]+$/i.test(url.trim())
+  return typeof url === 'string' && isWebLink(url.trim())
 }
 
 export const stanceLabels = { supports: 'Supports', refutes: 'Refutes', context: 'Context' } as const
 
-/** A line of a note cut into plain runs and the http(s) addresses in it (trailing punctuation left out). */
-export function findLinks(line: string): { text: string; url?: string }[] {
-  const parts: { text: string; url?: string }[] = []
-  let last = 0
-  for (const match of line.matchAll(/https?:\/\/[^\s<>"']+/gi)) {
-    const url = match[0].replace(/[.,;:!?)\]]+$/, '')
-    if (match.index > last) parts.push({ text: line.slice(last, match.index) })
-    parts.push({ text: url, url })
-    last = match.index + url.length
-  }
-  if (last < line.length) parts.push({ text: line.slice(last) })
-  return parts
-}

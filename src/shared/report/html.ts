@@ -6,9 +6,10 @@
  */
 import type { Note, Source } from '../model'
 import { statusStyles, statuses, type Status } from '../status'
-import { findLinks, formatTime, isWebUrl, reportClaims, stanceLabels, verdictCounts, type ReportClaim, type ReportData } from './data'
+import { formatTime, isWebUrl, reportClaims, stanceLabels, verdictCounts, type ReportClaim, type ReportData } from './data'
 import { escapeHtml as esc } from './escape'
 import { segmentArticle, type Piece, type SegmentedBlock } from './segments'
+import { noteParts } from '../links'
 
 /** Forbids every fetch: no scripts, no images but data:, no fonts, no frames, no forms. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -195,8 +196,8 @@ function note(n: Note): string {
 
 /** Escapes a line of a note, turning the http(s) addresses in it into links. */
 function linkify(line: string): string {
-  return findLinks(line)
-    .map((part) => (part.url ? link(part.url, part.url) : esc(part.text)))
+  return noteParts(line)
+    .map((part) => (part.href ? link(part.href, part.href) : esc(part.text)))
     .join('')
 }
 

@@ -6,9 +6,10 @@
  */
 import type { Note, Source } from '../model'
 import { statusStyles } from '../status'
-import { findLinks, formatTime, isWebUrl, reportClaims, stanceLabels, verdictCounts, type ReportClaim, type ReportData } from './data'
+import { formatTime, isWebUrl, reportClaims, stanceLabels, verdictCounts, type ReportClaim, type ReportData } from './data'
 import { escapeMarkdown as esc, markdownUrl } from './escape'
 import { segmentArticle, type Piece, type SegmentedBlock } from './segments'
+import { noteParts } from '../links'
 
 export function renderMarkdown(data: ReportData): string {
   const claims = reportClaims(data)
@@ -115,8 +116,8 @@ function note(n: Note): string {
 
 /** Escapes a line of a note, turning the http(s) addresses in it into links. */
 function linkify(line: string): string {
-  return findLinks(line)
-    .map((part) => (part.url ? link(part.url, part.url) : esc(part.text)))
+  return noteParts(line)
+    .map((part) => (part.href ? link(part.href, part.href) : esc(part.text)))
     .join('')
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { noteParts } from './noteLinks'
+import { noteParts } from './links'
 
 describe('noteParts', () => {
   it('links http(s) addresses, leaving trailing punctuation as text', () => {

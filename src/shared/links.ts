@@ -1,5 +1,5 @@
 /** A note's text split into plain runs and http(s) links; nothing else becomes a link. */
-import { isWebLink } from '../../shared/fields'
+import { isWebLink } from './fields'
 
 const LINK = /https?:\/\/[^\s<>"“”«»]+/giu
 
