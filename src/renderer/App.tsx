@@ -260,7 +260,7 @@ export function App({ api }: { api: ApiClient }) {
       <main className="reader" aria-label="Article">
         {openDocument ? (
           <>
-            <div className="reader-toolbar" role="toolbar" aria-label="Article actions">
+            <div className="reader-head">
               <div className="reader-title">
                 <h2>{openDocument.title}</h2>
                 <span className="reader-meta">
@@ -269,42 +269,52 @@ export function App({ api }: { api: ApiClient }) {
                     .join(' · ')}
                 </span>
               </div>
-              <button type="button" className="danger" onClick={() => setDeletingDocument(documents.find((d) => d.id === openDocument.id) ?? null)}>
-                Delete document…
-              </button>
-              <button
-                type="button"
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => article.current?.snapToSentence() || setNotice({ message: 'Put the caret in a sentence first.' })}
-                aria-keyshortcuts="Alt+S"
-                title="Select the whole sentence at the caret (Alt+S, or double-click)"
-              >
-                Select sentence
-              </button>
-              <button
-                type="button"
-                className="primary"
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => void markClaim()}
-                aria-keyshortcuts="Control+Enter Meta+Enter"
-                title="Mark the selected text as a claim (Ctrl+Enter)"
-              >
-                Mark as claim
-              </button>
-              <button type="button" onClick={() => startImport(true)} title="Import a corrected or updated version of this article">
-                New version…
-              </button>
-              <EditDetails
-                api={api}
-                document={openDocument}
-                onSaved={(doc) => {
-                  setOpenDocument(doc)
-                  void refreshLibrary()
-                }}
-              />
-              <button type="button" onClick={() => setExporting(true)} title="Export a report of this document">
-                Export…
-              </button>
+              <div className="reader-toolbar" role="toolbar" aria-label="Article actions">
+                <div className="toolbar-group">
+                  <button
+                    type="button"
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => article.current?.snapToSentence() || setNotice({ message: 'Put the caret in a sentence first.' })}
+                    aria-keyshortcuts="Alt+S"
+                    title="Select the whole sentence at the caret (Alt+S, or double-click)"
+                  >
+                    Select sentence
+                  </button>
+                  <button
+                    type="button"
+                    className="primary"
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => void markClaim()}
+                    aria-keyshortcuts="Control+Enter Meta+Enter"
+                    title="Mark the selected text as a claim (Ctrl+Enter)"
+                  >
+                    Mark as claim
+                  </button>
+                </div>
+                <div className="toolbar-group">
+                  <button type="button" onClick={() => startImport(true)} title="Import a corrected or updated version of this article">
+                    New version…
+                  </button>
+                  <EditDetails
+                    api={api}
+                    document={openDocument}
+                    onSaved={(doc) => {
+                      setOpenDocument(doc)
+                      void refreshLibrary()
+                    }}
+                  />
+                  <button type="button" onClick={() => setExporting(true)} title="Export a report of this document">
+                    Export…
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => setDeletingDocument(documents.find((d) => d.id === openDocument.id) ?? null)}
+                  >
+                    Delete document…
+                  </button>
+                </div>
+              </div>
             </div>
             {noticeBar}
             <OrphanList claims={claims.claims} onReattach={(id) => void reattach(id)} />
