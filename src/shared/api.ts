@@ -6,7 +6,7 @@
  * only. Inputs are validated on the main side: the renderer is untrusted.
  */
 import { z } from 'zod'
-import type { ArticleDocument, Claim, DocumentSummary } from './model'
+import type { ArticleDocument, Backup, Claim, DocumentSummary, RestoredBackup } from './model'
 
 /** Phantom marker that carries an operation's result type. */
 const returns = <T>(): T => undefined as unknown as T
@@ -66,6 +66,25 @@ export const api = {
       end: offset('end')
     }),
     result: returns<Claim>()
+  },
+  // ── backups ──
+  /** The automatic backups of the library, newest first. */
+  listBackups: {
+    input: z.strictObject({}),
+    result: returns<Backup[]>()
+  },
+  /**
+   * Replaces the library with one of its backups. The library as it was is
+   * kept as the newest backup, so a restore can be undone the same way.
+   */
+  restoreBackup: {
+    input: z.strictObject({
+      name: z
+        .string()
+        .max(100)
+        .regex(/^factmark-[0-9TZ-]+\.sqlite$/, { message: 'name must be the name of a backup, as listBackups gives it' })
+    }),
+    result: returns<RestoredBackup>()
   }
 }
 

@@ -9,7 +9,9 @@ import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { resolveDataDir } from '../datadir'
-import { openLibrary, type Library } from '../library'
+import type { Library } from '../library'
+import { describeDamage, openLibraryAtStartup, startAutomaticBackups, type AutomaticBackups, type Damage, type RecoveryChoice } from '../startup'
+import { useNativeBinding } from '../store/database'
 import { installGuards } from './guards'
 import { bindApi } from './ipc'
 import { registerAppScheme, serveRenderer } from './protocol'
@@ -30,6 +32,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 
 let library: Library | undefined
+let backups: AutomaticBackups | undefined
 let window: BrowserWindow | undefined
 
 function createWindow(): BrowserWindow {
@@ -60,6 +63,25 @@ function createWindow(): BrowserWindow {
   return win
 }
 
+/** A damaged library: say so and let the analyst choose, before any window opens. */
+function askAboutDamage(damage: Damage): RecoveryChoice {
+  const buttons = damage.backup
+    ? ['Restore the newest backup', 'Start with an empty library', 'Quit']
+    : ['Start with an empty library', 'Quit']
+  const choices: RecoveryChoice[] = damage.backup ? ['restore', 'empty', 'quit'] : ['empty', 'quit']
+  const answer = dialog.showMessageBoxSync({
+    type: 'warning',
+    title: 'Factmark',
+    message: 'Factmark’s library is damaged',
+    detail: describeDamage(damage),
+    buttons,
+    defaultId: 0,
+    cancelId: buttons.length - 1,
+    noLink: true
+  })
+  return choices[answer] ?? 'quit'
+}
+
 /** Only the app window's own top frame, showing the app's own page, may call the API. */
 function isTrustedSender(event: Electron.IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame
@@ -79,17 +101,24 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     installGuards(devServerUrl)
     serveRenderer(join(here, '../renderer'))
+    useNativeBinding(electronSqliteBinding())
     try {
-      library = openLibrary(resolveDataDir(process.argv), { nativeBinding: electronSqliteBinding() })
+      library = openLibraryAtStartup(resolveDataDir(process.argv), askAboutDamage) ?? undefined
     } catch (error) {
       dialog.showErrorBox('Factmark cannot open its library', (error as Error).message)
       app.exit(1)
       return
     }
+    if (!library) {
+      app.exit(0)
+      return
+    }
+    backups = startAutomaticBackups(library)
     bindApi(library.service, isTrustedSender)
     window = createWindow()
   })
   app.on('window-all-closed', () => {
+    backups?.stop()
     library?.close()
     app.quit()
   })

@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import type { ApiHandlers } from '../../shared/api'
+import { FactmarkError } from '../../shared/errors'
 import { parseFile, parseText } from '../import/article'
+import type { BackupControl } from '../store/backup'
 import { createClaim, listClaims } from './claims'
 import type { ServiceContext } from './context'
 import { getDocument, insertDocument, listDocuments } from './documents'
@@ -15,6 +17,8 @@ export interface ServiceOptions {
   /** The analyst's name; the settings may override it. */
   defaultAuthor: string
   now?: () => string
+  /** The library's backups; without them (as in most tests) there are none to list or restore. */
+  backups?: BackupControl
 }
 
 export function createService(db: Database, options: ServiceOptions): ApiHandlers {
@@ -30,7 +34,13 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     importText: ({ text, format, title }) => insertDocument(context, parseText(text, format, title)),
     importFile: ({ fileName, data }) => insertDocument(context, parseFile(fileName, Buffer.from(data, 'base64'))),
     listClaims: ({ documentId }) => listClaims(context, documentId),
-    createClaim: (input) => createClaim(context, input)
+    createClaim: (input) => createClaim(context, input),
+    // ── backups ──
+    listBackups: () => options.backups?.list() ?? [],
+    restoreBackup: ({ name }) => {
+      if (!options.backups) throw new FactmarkError('not_found', 'This library has no backups to restore.')
+      return options.backups.restore(name)
+    }
   }
   return inTransactions(db, handlers)
 }

@@ -12,10 +12,23 @@ export interface OpenOptions {
   nativeBinding?: string
 }
 
+/** The process's build of better-sqlite3 (Electron sets its own ABI's once, at start-up). */
+let processBinding: string | undefined
+
+export function useNativeBinding(path: string | undefined): void {
+  processBinding = path
+}
+
+/** A bare connection (for checks and backups), with the process's native binding. */
+export function connect(file: string, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Database {
+  return new BetterSqlite3(file, { ...options, ...(processBinding ? { nativeBinding: processBinding } : {}) })
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Database {
   let db: Database
   try {
-    db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    const nativeBinding = options.nativeBinding ?? processBinding
+    db = new BetterSqlite3(file, nativeBinding ? { nativeBinding } : {})
   } catch (error) {
     throw new FactmarkError('internal', `Cannot open the library at ${file}: ${(error as Error).message}`)
   }
