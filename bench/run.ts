@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   console.log(`Wrote ${file}`)
 }
 
-main().catch((error: unknown) => {
+// Awaited: vite-node closes its module server once this module has evaluated, and the benches load lazily.
+await main().catch((error: unknown) => {
   console.error(error)
   process.exit(1)
 })
