@@ -122,7 +122,7 @@ async function heapMB(page: Page): Promise<number> {
 function bareInsertMs(dir: string, text: string, spans: Article['claimed']): Promise<number> {
   const db = new Database(join(dir, 'bare.sqlite'))
   db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
+  db.pragma('synchronous = FULL')
   db.exec('CREATE TABLE claims (id TEXT PRIMARY KEY, document_id TEXT, exact TEXT, start_offset INTEGER, end_offset INTEGER)')
   const insert = db.prepare('INSERT INTO claims VALUES (?, ?, ?, ?, ?)')
   db.transaction(() => spans.forEach((s, i) => insert.run(`c${i}`, 'd', text.slice(s.start, s.end), s.start, s.end)))()
