@@ -104,8 +104,9 @@ async function verify(host, cycle) {
   for (const id of acknowledged.claims) if (!claims.has(id)) throw new Error(`cycle ${cycle}: acknowledged claim ${id} is missing`)
 }
 
+let host
 try {
-  let host = await startHost()
+  host = await startHost()
   target = (await call(host, 'importText', { text: ARTICLE, format: 'text' })).id
   acknowledged.documents.add(target)
   for (let cycle = 1; cycle <= CYCLES; cycle++) {
@@ -120,7 +121,6 @@ try {
     host = await startHost()
     await verify(host, cycle)
   }
-  host.child.kill('SIGKILL')
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   console.log(
     `Durability: ${CYCLES} SIGKILLs, ${acknowledged.documents.size} documents and ${acknowledged.claims.size} claims acknowledged, ` +
@@ -130,5 +130,7 @@ try {
   console.error(`Durability FAILED (seed ${firstSeed}): ${error.message}`)
   process.exitCode = 1
 } finally {
+  // Whatever happened, leave no host running (a failure would otherwise keep this script alive).
+  if (host && host.child.exitCode === null) host.child.kill('SIGKILL')
   rmSync(dataDir, { recursive: true, force: true })
 }
