@@ -9,7 +9,7 @@ const forbid = (patterns, message) => ({
 })
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'native/**', 'bench-results/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'native/**', 'bench-results/**', 'dist/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

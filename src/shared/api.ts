@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { fieldLimits } from './fields'
 import type {
   ArticleDocument,
+  Backup,
   Claim,
   ClaimDetail,
   DocumentSummary,
@@ -16,6 +17,7 @@ import type {
   NewVersionResult,
   Note,
   ReportFile,
+  RestoredBackup,
   SearchHit,
   Settings,
   Source
@@ -305,6 +307,26 @@ export const api = {
       language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: 'language must be a language tag such as "en" or "fa-IR"' }).nullable().optional()
     }),
     result: returns<ArticleDocument>()
+  },
+
+  // ── backups ──
+  /** The automatic backups of the library, newest first. */
+  listBackups: {
+    input: z.strictObject({}),
+    result: returns<Backup[]>()
+  },
+  /**
+   * Replaces the library with one of its backups. The library as it was is
+   * kept as the newest backup, so a restore can be undone the same way.
+   */
+  restoreBackup: {
+    input: z.strictObject({
+      name: z
+        .string()
+        .max(100)
+        .regex(/^factmark-[0-9TZ-]+\.sqlite$/, { message: 'name must be the name of a backup, as listBackups gives it' })
+    }),
+    result: returns<RestoredBackup>()
   }
 }
 

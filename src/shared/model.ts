@@ -147,3 +147,18 @@ export interface NewVersionResult {
   /** How many claims stayed where they were, moved, matched approximately, or became orphans. */
   placed: { exact: number; moved: number; approximate: number; orphaned: number }
 }
+
+/** One automatic backup of the library, in <data dir>/backups/. */
+export interface Backup {
+  /** The file name, e.g. factmark-2026-11-27T14-05-09-123Z.sqlite; names sort by time. */
+  name: string
+  createdAt: string
+  bytes: number
+}
+
+/** What restoring a backup did: which backup is now the library, and where the replaced library was kept. */
+export interface RestoredBackup {
+  restored: string
+  /** The library as it was just before, kept as a backup of its own (so a restore can be undone). */
+  keptAs: string | null
+}

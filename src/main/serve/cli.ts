@@ -1,11 +1,14 @@
 /**
  * Starts the browser host: `node out/main/host.js [--data-dir DIR] [--port N]`.
  * `npm start` runs this when Electron's binary is not installed.
+ *
+ * A damaged library is moved aside and the host stops with a message; start
+ * it again with --restore-newest-backup (or --start-empty) to go on.
  */
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { resolveDataDir } from '../datadir'
-import { openLibrary } from '../library'
+import { describeDamage, openLibraryAtStartup, restoreNewestBackup, startAutomaticBackups, type Damage, type RecoveryChoice } from '../startup'
 import { startHost } from './host'
 
 function flag(name: string): string | undefined {
@@ -13,15 +16,37 @@ function flag(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined
 }
 
+/** The analyst's choice comes from the command line; without one, the host says what to do and stops. */
+function recoveryChoice(damage: Damage): RecoveryChoice {
+  console.error(describeDamage(damage))
+  if (process.argv.includes('--start-empty')) return 'empty'
+  console.error(
+    damage.backup
+      ? 'Start Factmark again with --restore-newest-backup to restore it, or with --start-empty.'
+      : 'Start Factmark again with --start-empty to begin an empty library.'
+  )
+  return 'quit'
+}
+
 async function main(): Promise<void> {
   const dataDir = resolveDataDir()
-  const library = openLibrary(dataDir)
+  if (process.argv.includes('--restore-newest-backup')) {
+    const restored = restoreNewestBackup(dataDir)
+    console.log(restored ? `Restored the backup ${restored.restored}.` : 'There is no good backup to restore.')
+  }
+  const library = openLibraryAtStartup(dataDir, recoveryChoice)
+  if (!library) {
+    process.exitCode = 2
+    return
+  }
+  const backups = startAutomaticBackups(library)
   const staticDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer')
   const host = await startHost({ handlers: library.service, staticDir, port: Number(flag('--port') ?? 0) })
   // The e2e fixtures read this line to find the address.
   console.log(`Factmark is running at ${host.url}`)
   console.log(`Library: ${dataDir}`)
   const stop = (): void => {
+    backups.stop()
     void host.close().then(() => {
       library.close()
       process.exit(0)

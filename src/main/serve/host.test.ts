@@ -1,8 +1,10 @@
 /** The browser host's gatekeeping, over real HTTP on 127.0.0.1. */
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { networkInterfaces } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { snapshot, tempLibrary } from '../testing/temp'
+import { snapshot, tempDir, tempLibrary } from '../testing/temp'
 import { MAX_BODY_BYTES, startHost, type Host } from './host'
 
 let host: Host | undefined
@@ -109,6 +111,41 @@ describe('browser host', () => {
       .find((info) => info && info.family === 'IPv4' && !info.internal)
     if (external) {
       await expect(send(host.port, { hostname: external.address, headers: auth, body: '{}' })).rejects.toThrow(/ECONNREFUSED/)
+    }
+  })
+})
+
+describe('browser host: the page', () => {
+  async function withPage() {
+    const root = tempDir()
+    const staticDir = join(root, 'renderer')
+    mkdirSync(join(staticDir, 'assets'), { recursive: true })
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Factmark</title>')
+    writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
+    writeFileSync(join(root, 'secret.txt'), 'outside the renderer')
+    const library = tempLibrary()
+    host = await startHost({ handlers: library.service, staticDir })
+    return host
+  }
+
+  it('serves the renderer with a strict CSP and nothing outside its folder', async () => {
+    const host = await withPage()
+    const page = await new Promise<{ status: number; csp: string }>((resolve, reject) => {
+      request({ hostname: '127.0.0.1', port: host.port, path: '/', method: 'GET' }, (res) => {
+        res.resume()
+        resolve({ status: res.statusCode!, csp: String(res.headers['content-security-policy']) })
+      })
+        .on('error', reject)
+        .end()
+    })
+    expect(page.status).toBe(200)
+    expect(page.csp).toMatch(/script-src 'self'/)
+    expect(page.csp).not.toMatch(/unsafe-inline|unsafe-eval/)
+    expect((await send(host.port, { method: 'GET', path: '/assets/app.js' })).status).toBe(200)
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00']) {
+      const reply = await send(host.port, { method: 'GET', path })
+      expect(reply.status, path).toBe(404)
+      expect(reply.body, path).not.toContain('outside the renderer')
     }
   })
 })

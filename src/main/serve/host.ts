@@ -47,7 +47,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   internal: 500
 }
 
-const CONTENT_TYPES: Record<string, string> = {
+/** Content types of the built renderer's files (the Electron app protocol serves the same files). */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

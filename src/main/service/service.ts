@@ -6,10 +6,12 @@
 import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import type { ApiHandlers } from '../../shared/api'
+import { FactmarkError } from '../../shared/errors'
 import { parseFile, parseHtml, parseSource, parseText, parseUrl, type ParsedArticle } from '../import/article'
 import { exportReport, type PdfPrinter } from '../report/export'
 import { importAnnotationFile, importAnnotations, isAnnotationFile } from '../report/import'
 import { chromiumPrinter } from '../report/pdf'
+import type { BackupControl } from '../store/backup'
 import { createClaim, listClaims } from './claims'
 import type { ServiceContext } from './context'
 import { getDocument, insertDocument, listDocuments } from './documents'
@@ -30,6 +32,8 @@ export interface ServiceOptions {
   now?: () => string
   /** Prints the HTML report to PDF: Electron's printer in the desktop app, headless Chromium elsewhere. */
   printPdf?: PdfPrinter
+  /** The library's backups; without them (as in most tests) there are none to list or restore. */
+  backups?: BackupControl
 }
 
 export function createService(db: Database, options: ServiceOptions): ApiHandlers {
@@ -85,7 +89,14 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
       importNewVersion(context, documentId, article)
     ),
     reattachClaim: (input) => reattachClaim(context, input),
-    updateMetadata: (input) => updateMetadata(context, input)
+    updateMetadata: (input) => updateMetadata(context, input),
+
+    // ── backups ──
+    listBackups: () => options.backups?.list() ?? [],
+    restoreBackup: ({ name }) => {
+      if (!options.backups) throw new FactmarkError('not_found', 'This library has no backups to restore.')
+      return options.backups.restore(name)
+    }
   }
   return inTransactions(db, handlers)
 }

@@ -1,0 +1,127 @@
+/**
+ * Backups on real files: taken with the online backup API, rotated to the
+ * newest ten, and restored through the API (undoable) or with the library closed.
+ */
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { OperationName } from '../../shared/api'
+import type { ArticleDocument, Backup, RestoredBackup } from '../../shared/model'
+import { dispatch } from '../dispatch'
+import { openLibrary } from '../library'
+import { startAutomaticBackups } from '../startup'
+import { snapshot, tempDir, tempLibrary } from '../testing/temp'
+import { backUp, backupsDir, KEEP_BACKUPS, listBackups, restoreBackup } from './backup'
+import { connect } from './database'
+
+function setup() {
+  const library = tempLibrary()
+  const call = (name: OperationName, input: unknown) => dispatch(library.service, name, input)
+  const ok = <T>(name: OperationName, input: unknown): T => {
+    const outcome = call(name, input)
+    if (!outcome.ok) throw new Error(`${name} failed: ${outcome.error.message}`)
+    return outcome.value as T
+  }
+  const importText = (text: string) => ok<ArticleDocument>('importText', { text, format: 'text' })
+  const titles = () => ok<{ title: string }[]>('listDocuments', {}).map((d) => d.title).sort()
+  return { library, call, ok, importText, titles }
+}
+
+describe('taking backups', () => {
+  it('writes a standalone, sound copy of the library into backups/', async () => {
+    const { library, importText } = setup()
+    importText('First article\n\nIt says 114 people joined.')
+    const backup = await backUp(library.db, library.dataDir)
+    expect(backup.name).toMatch(/^factmark-.*\.sqlite$/)
+    const copy = connect(join(backupsDir(library.dataDir), backup.name), { readonly: true, fileMustExist: true })
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
+      expect(snapshot(copy)).toBe(snapshot(library.db))
+    } finally {
+      copy.close()
+    }
+    expect(readdirSync(backupsDir(library.dataDir)).filter((n) => n.endsWith('.partial'))).toEqual([])
+  })
+
+  it(`keeps the newest ${KEEP_BACKUPS}`, async () => {
+    const { library } = setup()
+    const taken: Backup[] = []
+    for (let i = 0; i < KEEP_BACKUPS + 3; i++) taken.push(await backUp(library.db, library.dataDir, new Date(Date.UTC(2026, 0, 1, 0, 0, i))))
+    const names = listBackups(library.dataDir).map((b) => b.name)
+    expect(names).toEqual(taken.slice(3).map((b) => b.name).reverse())
+    expect(listBackups(library.dataDir)[0]!.createdAt).toBe('2026-01-01T00:00:12.000Z')
+  })
+
+  it('backs up at start-up and then only after changes', async () => {
+    const { library, importText } = setup()
+    const automatic = startAutomaticBackups(library, 60 * 60 * 1000)
+    try {
+      await automatic.settled()
+      expect(listBackups(library.dataDir)).toHaveLength(1)
+      await automatic.check()
+      expect(listBackups(library.dataDir)).toHaveLength(1)
+      importText('Changed\n\nA new article.')
+      await automatic.check()
+      expect(listBackups(library.dataDir)).toHaveLength(2)
+    } finally {
+      automatic.stop()
+    }
+  })
+})
+
+describe('restoring', () => {
+  it('through the API: the library becomes the backup, and the replaced library is kept as a backup', async () => {
+    const { library, ok, importText, titles } = setup()
+    importText('Before\n\nKept in the backup.')
+    const backup = await backUp(library.db, library.dataDir)
+    importText('After\n\nWritten after the backup.')
+    expect(ok<Backup[]>('listBackups', {}).map((b) => b.name)).toEqual([backup.name])
+
+    const restored = ok<RestoredBackup>('restoreBackup', { name: backup.name })
+    expect(restored.restored).toBe(backup.name)
+    expect(restored.keptAs).toMatch(/^factmark-.*\.sqlite$/)
+    expect(titles()).toEqual(['Before'])
+    expect(library.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    importText('Later\n\nThe restored library takes writes.')
+
+    // Undo: restore the kept one.
+    ok<RestoredBackup>('restoreBackup', { name: restored.keptAs })
+    expect(titles()).toEqual(['After', 'Before'])
+  })
+
+  it('refuses a backup that does not exist or is not a backup name, and changes nothing', async () => {
+    const { library, call } = setup()
+    await backUp(library.db, library.dataDir)
+    const before = snapshot(library.db)
+    for (const [name, code] of [
+      ['factmark-2020-01-01T00-00-00-000Z.sqlite', 'not_found'],
+      ['../factmark.sqlite', 'invalid_input'],
+      ['factmark.sqlite', 'invalid_input']
+    ] as const) {
+      const outcome = call('restoreBackup', { name })
+      expect(outcome.ok ? 'ok' : outcome.error.code, name).toBe(code)
+    }
+    expect(snapshot(library.db)).toBe(before)
+    expect(listBackups(library.dataDir)).toHaveLength(1)
+  })
+
+  it('with the library closed (the CLI): the chosen backup replaces it, the old file is kept', async () => {
+    const dataDir = tempDir()
+    let library = openLibrary(dataDir)
+    dispatch(library.service, 'importText', { text: 'Old\n\nOld text.', format: 'text' })
+    const backup = await backUp(library.db, dataDir)
+    dispatch(library.service, 'importText', { text: 'New\n\nNew text.', format: 'text' })
+    library.close()
+
+    const result = restoreBackup(dataDir, backup.name)
+    expect(existsSync(join(backupsDir(dataDir), result.keptAs!))).toBe(true)
+    library = openLibrary(dataDir)
+    try {
+      const outcome = dispatch(library.service, 'listDocuments', {})
+      expect(outcome.ok && (outcome.value as { title: string }[]).map((d) => d.title)).toEqual(['Old'])
+    } finally {
+      library.close()
+    }
+  })
+})
