@@ -23,6 +23,7 @@ import { openLibrary, type Library } from '../src/main/library'
 import { startHost, type Host } from '../src/main/serve/host'
 import type { ArticleDocument, Claim } from '../src/shared/model'
 import { medianMs, type BenchResult } from './types'
+import { findChromium, quietChromiumFlags } from '../src/main/chromium'
 
 /** The desk's scale; FACTMARK_BENCH_CLAIMS and FACTMARK_BENCH_BYTES shrink it for a quick look. */
 const CLAIMS = Number(process.env.FACTMARK_BENCH_CLAIMS ?? 10_000)
@@ -155,10 +156,7 @@ export async function run(): Promise<BenchResult[]> {
     const real = await startHost({ handlers: library.service, staticDir: resolve('out/renderer') })
     const bare = await startHost({ handlers: library.service, staticDir: resolve('out/bench-bare') })
     hosts.push(real, bare)
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-extensions']
-    })
+    browser = await chromium.launch({ executablePath: findChromium() ?? '/usr/bin/chromium', args: quietChromiumFlags })
     const newPage = async (url: string) => {
       const context = await browser!.newContext({ viewport: { width: 1400, height: 900 } })
       const page = await context.newPage()

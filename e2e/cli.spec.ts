@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { runHost } from './support/host'
 
 const CLI = resolve('out/main/cli.js')
 const GOLDEN = resolve('src/main/report/golden')
@@ -124,4 +125,33 @@ test('says what is wrong, with exit codes a script can rely on', async () => {
   expect(refused.stderr).toContain('factmark: cannot open the library')
 
   expect(factmark(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Exit codes: 0 done; 1 usage error') })
+})
+
+test('lists and restores the backups the app takes', async () => {
+  const dataDir = join(work, 'lib')
+  const lib = ['--data-dir', dataDir]
+  expect(factmark([...lib, 'backup', 'list'])).toMatchObject({ code: 0, stdout: '' })
+  expect(factmark([...lib, 'backup', 'restore', 'newest'])).toMatchObject({ code: 2, stderr: 'factmark: There is no backup to restore.\n' })
+  expect(factmark([...lib, 'backup', 'frob']).code).toBe(1)
+
+  // The app backs the library up when it starts: here, with one article in it.
+  writeFileSync(join(work, 'first.txt'), 'The first article.')
+  expect(factmark([...lib, 'import', 'first.txt']).code).toBe(0)
+  const host = await runHost(dataDir)
+  await host.stop()
+  const backups = factmark([...lib, 'backup', 'list']).stdout.trim().split('\n')
+  expect(backups).toHaveLength(1)
+  expect(backups[0]).toMatch(/^factmark-.*\.sqlite\t/)
+  const [name] = backups[0]!.split('\t')
+
+  // A second article comes after the backup; restoring the backup takes the library back to one.
+  writeFileSync(join(work, 'second.txt'), 'The second article.')
+  expect(factmark([...lib, 'import', 'second.txt']).code).toBe(0)
+  expect(factmark([...lib, 'list']).stdout.trim().split('\n')).toHaveLength(2)
+  const restored = factmark([...lib, 'backup', 'restore', name!])
+  expect(restored.code, restored.stderr).toBe(0)
+  expect(restored.stdout).toMatch(new RegExp(`^restored\\t${name}\\t`))
+  expect(factmark([...lib, 'list']).stdout.trim().split('\n')).toHaveLength(1)
+  // The replaced library was kept, so the restore itself can be undone.
+  expect(factmark([...lib, 'backup', 'list']).stdout.trim().split('\n')).toHaveLength(2)
 })

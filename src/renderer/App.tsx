@@ -20,6 +20,7 @@ import { matchesFilter, noFilter, type ClaimFilter } from './claims/filter'
 import { StatusLegend } from './claims/StatusLegend'
 import { OrphanList } from './claims/OrphanList'
 import { EditDetails } from './document/EditDetails'
+import { Backups } from './library/Backups'
 import { ConfirmDialog } from './library/ConfirmDialog'
 import { IMPORTABLE, ImportDialog, type ImportRequest } from './library/ImportDialog'
 import { LibraryPane } from './library/LibraryPane'
@@ -256,7 +257,10 @@ export function App({ api }: { api: ApiClient }) {
         openId={openDocument?.id ?? null}
         onOpen={(id) => void open(id)}
         onImport={() => startImport(false)}
-      />
+      >
+        {/* Everything on screen came from the replaced library: start afresh. */}
+        <Backups api={api} onRestored={() => window.location.reload()} />
+      </LibraryPane>
       <main className="reader" aria-label="Article">
         {openDocument ? (
           <>

@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { OperationName, OperationResult } from '../../shared/api'
 import { FactmarkError, type ErrorCode } from '../../shared/errors'
-import type { ArticleDocument, Claim, DocumentSummary, ReportFile } from '../../shared/model'
+import type { ArticleDocument, Backup, Claim, DocumentSummary, ReportFile, RestoredBackup } from '../../shared/model'
 import { reportFormats } from '../../shared/report/formats'
 import { statuses } from '../../shared/status'
 import { resolveDataDir } from '../datadir'
@@ -39,6 +39,9 @@ Commands:
   export --document ID --format FORMAT --out FILE [--verdicts V,V...]
                                  Write a report; FORMAT is ${reportFormats.join('|')};
                                  --out - writes to standard output. Prints the file written.
+  backup list                    The automatic backups, newest first: NAME<TAB>CREATED<TAB>BYTES
+  backup restore NAME|newest     Replace the library with a backup (close the app first). The
+                                 library as it was is kept as the newest backup, so this can be undone.
 Options:
   --data-dir DIR                 The library's folder (default: FACTMARK_DATA_DIR, then the app's).
   --json                         list: print JSON instead of lines.
@@ -100,6 +103,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await importFiles(rest, call, io)
       case 'list':
         return await list(values, call, io)
+      case 'backup':
+        return await backup(rest, call, io)
       default:
         return await exportReport(values, call, io)
     }
@@ -146,9 +151,27 @@ function checkUsage(command: string | undefined, rest: string[], values: Values)
     for (const flag of ['document', 'format', 'out'] as const) {
       if (!values[flag]) throw new UsageError(`export needs --${flag}`)
     }
+  } else if (command === 'backup') {
+    const [action, name, extra] = rest
+    if (action === 'list' && name === undefined) return
+    if (action === 'restore' && name && extra === undefined) return
+    throw new UsageError('backup takes "list" or "restore NAME|newest"')
   } else {
     throw new UsageError(`unknown command "${command}"`)
   }
+}
+
+async function backup([action, name]: string[], call: Call, io: CliIo): Promise<number> {
+  const backups: Backup[] = await call('listBackups', {})
+  if (action === 'list') {
+    for (const b of backups) io.stdout(`${b.name}\t${b.createdAt}\t${b.bytes}\n`)
+    return EXIT.ok
+  }
+  const chosen = name === 'newest' ? backups[0]?.name : name
+  if (!chosen) throw new FactmarkError('not_found', 'There is no backup to restore.')
+  const restored: RestoredBackup = await call('restoreBackup', { name: chosen })
+  io.stdout(`restored\t${restored.restored}\tkept the replaced library as\t${restored.keptAs ?? '-'}\n`)
+  return EXIT.ok
 }
 
 async function importFiles(files: string[], call: Call, io: CliIo): Promise<number> {

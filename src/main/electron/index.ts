@@ -120,7 +120,10 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('window-all-closed', () => {
     backups?.stop()
-    library?.close()
-    app.quit()
+    // A backup under way is finished before the library closes.
+    void (backups?.settled() ?? Promise.resolve()).finally(() => {
+      library?.close()
+      app.quit()
+    })
   })
 }

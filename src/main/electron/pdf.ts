@@ -8,7 +8,14 @@ import type { PdfPrinter } from '../report/export'
 export const printWithElectron: PdfPrinter = async (html) => {
   const window = new BrowserWindow({
     show: false,
-    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true }
+    webPreferences: {
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick'
+    }
   })
   try {
     // The report's CSP forbids every request, so loading it fetches nothing.

@@ -47,10 +47,14 @@ async function main(): Promise<void> {
   console.log(`Library: ${dataDir}`)
   const stop = (): void => {
     backups.stop()
-    void host.close().then(() => {
-      library.close()
-      process.exit(0)
-    })
+    // A backup under way is finished before the library closes.
+    void backups
+      .settled()
+      .then(() => host.close())
+      .then(() => {
+        library.close()
+        process.exit(0)
+      })
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -1,4 +1,5 @@
 /** The library: every imported document, and the Import action. */
+import type { ReactNode } from 'react'
 import type { DocumentSummary } from '../../shared/model'
 import { StatusBar } from '../claims/StatusBar'
 
@@ -7,9 +8,11 @@ interface Props {
   openId: string | null
   onOpen(documentId: string): void
   onImport(): void
+  /** Library-wide actions shown under the list (backups). */
+  children?: ReactNode
 }
 
-export function LibraryPane({ documents, openId, onOpen, onImport }: Props) {
+export function LibraryPane({ documents, openId, onOpen, onImport, children }: Props) {
   return (
     <nav className="pane library" aria-label="Library">
       <div className="pane-header">
@@ -41,6 +44,7 @@ export function LibraryPane({ documents, openId, onOpen, onImport }: Props) {
           ))}
         </ul>
       )}
+      <div className="library-footer">{children}</div>
     </nav>
   )
 }
