@@ -141,7 +141,7 @@ test('lists and restores the backups the app takes', async () => {
   await host.stop()
   const backups = factmark([...lib, 'backup', 'list']).stdout.trim().split('\n')
   expect(backups).toHaveLength(1)
-  expect(backups[0]).toMatch(/^factmark-.*\.sqlite\t/)
+  expect(backups[0], `no backup after the host ran; it printed:\n${host.output()}`).toMatch(/^factmark-.*\.sqlite\t/)
   const [name] = backups[0]!.split('\t')
 
   // A second article comes after the backup; restoring the backup takes the library back to one.

@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 export interface RunningHost {
   url: string
   stop(signal?: NodeJS.Signals): Promise<void>
+  /** Everything the host printed so far: for messages when a test fails. */
+  output(): string
 }
 
 export function runHost(dataDir: string): Promise<RunningHost> {
@@ -15,7 +17,7 @@ export function runHost(dataDir: string): Promise<RunningHost> {
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const match = /running at (\S+)/.exec(output)
-      if (match) resolve({ url: match[1]!, stop: (signal) => stop(child, signal) })
+      if (match) resolve({ url: match[1]!, stop: (signal) => stop(child, signal), output: () => output })
     }
     child.stdout!.on('data', onData)
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { resolveDataDir } from '../datadir'
 import { describeDamage, openLibraryAtStartup, restoreNewestBackup, startAutomaticBackups, type Damage, type RecoveryChoice } from '../startup'
-import { startHost } from './host'
+import { startHost, type Host } from './host'
 
 function flag(name: string): string | undefined {
   const index = process.argv.indexOf(name)
@@ -40,24 +40,27 @@ async function main(): Promise<void> {
     return
   }
   const backups = startAutomaticBackups(library)
-  const staticDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer')
-  const host = await startHost({ handlers: library.service, staticDir, port: Number(flag('--port') ?? 0) })
-  // The e2e fixtures read this line to find the address.
-  console.log(`Factmark is running at ${host.url}`)
-  console.log(`Library: ${dataDir}`)
+  const serving: { host?: Host } = {}
   const stop = (): void => {
     backups.stop()
     // A backup under way is finished before the library closes.
     void backups
       .settled()
-      .then(() => host.close())
+      .then(() => serving.host?.close())
       .then(() => {
         library.close()
         process.exit(0)
       })
   }
+  // Before the address is printed: whoever reads it may stop the host at once.
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+  const staticDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer')
+  const host = await startHost({ handlers: library.service, staticDir, port: Number(flag('--port') ?? 0) })
+  serving.host = host
+  // The e2e fixtures read this line to find the address.
+  console.log(`Factmark is running at ${host.url}`)
+  console.log(`Library: ${dataDir}`)
 }
 
 main().catch((error: unknown) => {
