@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest'
 import { textBlocks, type Block } from '../../shared/article'
 import type { ArticleDocument } from '../../shared/model'
-import { caller } from '../testing/call'
+import { caller } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 import { fixture, fixtureBase64 } from './fixtures/read'
 import { fragmentBlocks } from './page'

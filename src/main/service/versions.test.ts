@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { ArticleDocument, Claim, HistoryEntry, NewVersionResult } from '../../shared/model'
-import { caller } from '../testing/call'
+import { caller } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 
 const ARTICLE = [
