@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import type { ApiClient, OperationInput } from '../../shared/api'
 import type { ArticleDocument } from '../../shared/model'
-import { errorMessage } from '../api/client'
+import { useTask } from '../dialog/useTask'
 import { MetadataDialog } from './MetadataDialog'
 
 interface Props {
@@ -13,20 +13,13 @@ interface Props {
 
 export function EditDetails({ api, document, onSaved }: Props) {
   const [editing, setEditing] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run } = useTask()
 
-  const save = async (changes: Omit<OperationInput<'updateMetadata'>, 'documentId'>) => {
-    setBusy(true)
-    try {
+  const save = (changes: Omit<OperationInput<'updateMetadata'>, 'documentId'>) =>
+    run(async () => {
       onSaved(await api.updateMetadata({ documentId: document.id, ...changes }))
       setEditing(false)
-    } catch (failure) {
-      setError(errorMessage(failure))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <>

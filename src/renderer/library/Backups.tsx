@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { ApiClient } from '../../shared/api'
 import type { Backup } from '../../shared/model'
 import { errorMessage } from '../api/client'
+import { useTask } from '../dialog/useTask'
 
 interface Props {
   api: ApiClient
@@ -21,8 +22,7 @@ export function Backups({ api, onRestored }: Props) {
   const [open, setOpen] = useState(false)
   const [backups, setBackups] = useState<Backup[] | null>(null)
   const [confirming, setConfirming] = useState<Backup | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run } = useTask()
 
   useEffect(() => {
     const element = dialog.current
@@ -36,19 +36,12 @@ export function Backups({ api, onRestored }: Props) {
     } else if (!open && element.open) element.close()
   }, [api, open])
 
-  const restore = async (backup: Backup) => {
-    setBusy(true)
-    setError(null)
-    try {
+  const restore = (backup: Backup) =>
+    run(async () => {
       await api.restoreBackup({ name: backup.name })
       setOpen(false)
       onRestored()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <>

@@ -8,11 +8,11 @@ import type { ApiClient } from '../../shared/api'
 import type { ArticleDocument } from '../../shared/model'
 import { reportFormatInfo, reportFormats, type ReportFormat } from '../../shared/report/formats'
 import { statuses, type Status } from '../../shared/status'
-import { errorMessage } from '../api/client'
 import { StatusBadge } from '../claims/StatusBadge'
 import { saveReport } from './download'
 import './export.css'
 import { DialogFooter } from '../dialog/DialogFooter'
+import { useTask } from '../dialog/useTask'
 
 interface Props {
   open: boolean
@@ -25,8 +25,7 @@ export function ExportDialog({ open, api, document, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null)
   const [format, setFormat] = useState<ReportFormat>('html')
   const [chosen, setChosen] = useState<Set<Status>>(() => new Set(statuses))
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, setError, run } = useTask()
 
   useEffect(() => {
     const element = dialog.current
@@ -51,9 +50,7 @@ export function ExportDialog({ open, api, document, onClose }: Props) {
       setError('Choose at least one verdict to include.')
       return
     }
-    setBusy(true)
-    setError(null)
-    try {
+    await run(async () => {
       const all = chosen.size === statuses.length
       const file = await api.exportReport({
         documentId: document.id,
@@ -62,11 +59,7 @@ export function ExportDialog({ open, api, document, onClose }: Props) {
       })
       saveReport(file)
       onClose()
-    } catch (failure) {
-      setError(errorMessage(failure))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
