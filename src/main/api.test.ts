@@ -98,6 +98,11 @@ describe('importing', () => {
     expect(refused('importText', { text: 'x', format: 'text', extra: 1 }).message).toMatch(/extra/)
     expect(refused('importText', 'just a string').code).toBe('invalid_input')
     expect(refused('dropAllTables', {})).toEqual({ code: 'not_found', message: 'There is no operation called "dropAllTables".' })
+    // A name that cannot even be turned into a string (found by the fuzz test).
+    expect(refused({ toString: '' } as unknown as string, {})).toEqual({
+      code: 'not_found',
+      message: 'There is no operation called (a object, not a name).'
+    })
   })
 })
 
@@ -153,3 +158,25 @@ describe('claims', () => {
     expect(refused('getDocument', { documentId: 'not-a-uuid' }).message).toMatch(/documentId must be a UUID/)
   })
 })
+
+describe('values the fuzz test found', () => {
+  it('a title of control characters falls back to one taken from the text', () => {
+    const { ok, refused, document } = setup()
+    const doc = ok<ArticleDocument>('importHtml', { html: '<h1>Real title</h1><p>A claim.</p>', title: '\u0000' })
+    expect(doc.title).toBe('Real title')
+    expect(refused('updateMetadata', { documentId: document.id, title: '\u0000\u0001' })).toEqual({
+      code: 'invalid_input',
+      message: 'The title must not be empty.'
+    })
+    expect(ok<ArticleDocument>('updateMetadata', { documentId: document.id, title: ' Uyghurs\u0007 in\nSyria ' }).title).toBe('Uyghurs in Syria')
+  })
+
+  it('a note the database itself refuses is the caller’s bad input, not a failure', () => {
+    const { ok, refused, document } = setup()
+    const claim = ok<Claim>('createClaim', { documentId: document.id, start: 0, end: 7 })
+    const error = refused('addNote', { claimId: claim.id, body: '\u0000' })
+    expect(error.code).toBe('invalid_input')
+    expect(error.message).toMatch(/^addNote: the library refused a value/)
+  })
+})
+

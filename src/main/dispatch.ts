@@ -11,7 +11,7 @@ export function dispatch(handlers: ApiHandlers, name: unknown, input: unknown): 
   const outcome = start(handlers, name, input)
   if (!(outcome instanceof Promise)) return outcome
   outcome.catch(() => undefined)
-  return { ok: false, error: { code: 'internal', message: `${String(name)} is asynchronous: call it through dispatchAsync.` } }
+  return { ok: false, error: { code: 'internal', message: `${nameOf(name)} is asynchronous: call it through dispatchAsync.` } }
 }
 
 /** The same for every operation, the asynchronous ones (exportReport) included: what the transports call. */
@@ -21,7 +21,7 @@ export async function dispatchAsync(handlers: ApiHandlers, name: unknown, input:
 
 function start(handlers: ApiHandlers, name: unknown, input: unknown): Outcome<unknown> | Promise<Outcome<unknown>> {
   if (!isOperationName(name)) {
-    return { ok: false, error: { code: 'not_found', message: `There is no operation called ${JSON.stringify(String(name)).slice(0, 80)}.` } }
+    return { ok: false, error: { code: 'not_found', message: `There is no operation called ${nameOf(name)}.` } }
   }
   const parsed = api[name].input.safeParse(input)
   if (!parsed.success) {
@@ -29,6 +29,10 @@ function start(handlers: ApiHandlers, name: unknown, input: unknown): Outcome<un
   }
   const failed = (error: unknown): Outcome<unknown> => {
     if (error instanceof FactmarkError) return { ok: false, error: { code: error.code, message: error.message } }
+    // A CHECK or NOT NULL in the schema caught a value the validation let through: still the caller's input.
+    if (/^SQLITE_CONSTRAINT_(CHECK|NOTNULL)$/.test((error as { code?: string }).code ?? '')) {
+      return { ok: false, error: { code: 'invalid_input', message: `${name}: the library refused a value (${(error as Error).message}); nothing was saved.` } }
+    }
     console.error(`factmark: ${name} failed`, error)
     return { ok: false, error: { code: 'internal', message: `${name} failed unexpectedly; nothing was saved.` } }
   }
@@ -47,4 +51,9 @@ function describeIssues(error: z.ZodError): string {
     .slice(0, 3)
     .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ')
+}
+
+/** An operation name as the caller sent it, quoted for a message without trusting it to be a string. */
+function nameOf(name: unknown): string {
+  return typeof name === 'string' ? JSON.stringify(name.slice(0, 60)) : `(a ${name === null ? 'null' : typeof name}, not a name)`
 }

@@ -62,20 +62,20 @@ function setup() {
     try {
       outcome = dispatch(library.service, name, input)
     } catch (error) {
-      throw new Error(`dispatch threw for ${String(name)}: ${String(error)}`)
+      throw new Error(`dispatch threw for ${label(name)}: ${String(error)}`)
     }
     if (outcome.ok) return true
     const { error } = outcome
-    expect(Object.keys(error).sort(), `${String(name)} error shape`).toEqual(['code', 'message'])
-    expect(CODES, `${String(name)} answered ${error.code}: ${error.message}`).toContain(error.code)
+    expect(Object.keys(error).sort(), `${label(name)} error shape`).toEqual(['code', 'message'])
+    expect(CODES, `${label(name)} answered ${error.code}: ${error.message}`).toContain(error.code)
     expect(typeof error.message).toBe('string')
     expect(error.message.length).toBeGreaterThan(0)
     expect(error.message, 'no stack trace crosses the boundary').not.toMatch(/\n\s+at |node_modules|\.ts:\d+/)
     // A rejected call wrote nothing: not even to the WAL, and not after a checkpoint.
-    expect(statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0, `${String(name)} wrote to the WAL`).toBe(walBefore)
+    expect(statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0, `${label(name)} wrote to the WAL`).toBe(walBefore)
     const after = state()
-    expect(after.main, `${String(name)} changed the database file`).toBe(before.main)
-    expect(after.rows, `${String(name)} changed rows`).toBe(before.rows)
+    expect(after.main, `${label(name)} changed the database file`).toBe(before.main)
+    expect(after.rows, `${label(name)} changed rows`).toBe(before.rows)
     return false
   }
 
@@ -109,6 +109,16 @@ function shapedInput(name: OperationName, ids: string[]): fc.Arbitrary<unknown> 
     .tuple(fc.record(fields, { requiredKeys: [] }), extra)
     .map(([record, more]) => Object.assign(Object.create(null) as object, record, more))
     .map((value) => JSON.parse(JSON.stringify(value)) as unknown) // as a transport would deliver it
+}
+
+
+/** A fuzzed value, printable even when it is not a string (String() throws on some objects). */
+function label(value: unknown): string {
+  try {
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? typeof value)
+  } catch {
+    return typeof value
+  }
 }
 
 describe('fuzzing every operation of the contract', () => {

@@ -6,6 +6,7 @@
  * only. Inputs are validated on the main side: the renderer is untrusted.
  */
 import { z } from 'zod'
+import { singleLine } from './article'
 import { fieldLimits } from './fields'
 import type {
   ArticleDocument,
@@ -112,7 +113,7 @@ export const api = {
     input: z.strictObject({
       text: z.string().max(limits.importBytes, { message: 'The text is larger than 25 MB' }),
       format: z.enum(['text', 'markdown']),
-      title: z.string().max(limits.titleLength).optional()
+      title: z.string().max(limits.titleLength).transform(singleLine).optional()
     }),
     result: returns<ArticleDocument>()
   },
@@ -273,7 +274,7 @@ export const api = {
   importHtml: {
     input: z.strictObject({
       html: z.string().max(limits.importBytes, { message: 'The pasted HTML is larger than 25 MB' }),
-      title: z.string().max(limits.titleLength).optional()
+      title: z.string().max(limits.titleLength).transform(singleLine).optional()
     }),
     result: returns<ArticleDocument>()
   },

@@ -47,6 +47,11 @@ export function articleText(blocks: readonly Block[]): string {
   return textBlocks(blocks).map(blockText).join(BLOCK_SEPARATOR)
 }
 
+/** One line of plain text (a title, a name): control characters dropped, white space folded. */
+export function singleLine(text: string): string {
+  return foldWhitespace(text.replace(/[\p{Cc}\p{Cf}]/gu, (c) => (/\s/.test(c) ? ' ' : ''))).trim()
+}
+
 /** Folds runs of white space (line breaks included) into one space. */
 export function foldWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ')

@@ -1,5 +1,5 @@
 /** Documents: the library, one article, importing. */
-import type { Block } from '../../shared/article'
+import { singleLine, type Block } from '../../shared/article'
 import { FactmarkError } from '../../shared/errors'
 import type { ArticleDocument, DocumentSummary } from '../../shared/model'
 import type { Status } from '../../shared/status'
@@ -81,10 +81,11 @@ export function insertDocument(context: ServiceContext, article: ParsedArticle):
     )
     .run({
       id,
-      title: article.title,
+      // Imported metadata is untrusted: one clean line each, or nothing.
+      title: singleLine(article.title) || 'Untitled article',
       sourceUrl: metadata.sourceUrl ?? null,
-      publisher: metadata.publisher ?? null,
-      author: metadata.author ?? null,
+      publisher: (metadata.publisher && singleLine(metadata.publisher)) || null,
+      author: (metadata.author && singleLine(metadata.author)) || null,
       publishedAt: metadata.publishedAt ?? null,
       language: metadata.language ?? null,
       importedAt: context.now(),

@@ -1,4 +1,6 @@
 /** Correcting a document's metadata after import: the analyst has the last word. */
+import { singleLine } from '../../shared/article'
+import { FactmarkError } from '../../shared/errors'
 import type { DocumentMetadata, ArticleDocument } from '../../shared/model'
 import type { ServiceContext } from './context'
 import { getDocument, requireDocument } from './documents'
@@ -20,7 +22,12 @@ export function updateMetadata(
   requireDocument(context, input.documentId)
   const changes = (Object.keys(COLUMNS) as (keyof DocumentMetadata)[])
     .filter((field) => input[field] !== undefined)
-    .map((field) => [COLUMNS[field], input[field] === null || input[field] === '' ? null : input[field]] as const)
+    .map((field) => {
+      const value = input[field]
+      const clean = typeof value === 'string' && field !== 'sourceUrl' ? singleLine(value) : value
+      if (field === 'title' && !clean) throw new FactmarkError('invalid_input', 'The title must not be empty.')
+      return [COLUMNS[field], clean === null || clean === '' ? null : clean] as const
+    })
   if (changes.length) {
     context.db
       .prepare(`UPDATE documents SET ${changes.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`)
