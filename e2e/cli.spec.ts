@@ -13,8 +13,7 @@ const CLI = resolve('out/main/cli.js')
 const GOLDEN = resolve('src/main/report/golden')
 
 let work: string
-test.beforeEach(({}, testInfo) => {
-  test.skip(testInfo.project.name !== 'browser', 'The command is the same whichever shell the e2e project drives: it runs once.')
+test.beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'factmark-cli-'))
 })
 test.afterEach(() => {
