@@ -50,6 +50,9 @@ export interface Claim {
 export const stances = ['supports', 'refutes', 'context'] as const
 export type Stance = (typeof stances)[number]
 
+/** How a stance reads, in the app and in reports. */
+export const stanceLabels: Record<Stance, string> = { supports: 'Supports', refutes: 'Refutes', context: 'Context' }
+
 /** A verification note on a claim. */
 export interface Note {
   id: string

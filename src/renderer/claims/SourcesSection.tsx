@@ -1,7 +1,7 @@
 /** Evidence sources: the list, and a form to add one. URLs are checked here first and on the main side. */
 import { useState, type FormEvent } from 'react'
 import { checkSourceUrl, fieldLimits } from '../../shared/fields'
-import { stances, type Source, type Stance } from '../../shared/model'
+import { stanceLabels, stances, type Source, type Stance } from '../../shared/model'
 
 export interface SourceDraft {
   url: string
@@ -17,7 +17,6 @@ interface Props {
   onRemove(sourceId: string): void
 }
 
-const stanceLabels: Record<Stance, string> = { supports: 'Supports', refutes: 'Refutes', context: 'Context' }
 const today = () => new Date().toISOString().slice(0, 10)
 const blank = (): SourceDraft => ({ url: '', title: '', excerpt: '', stance: 'supports', accessedAt: today() })
 

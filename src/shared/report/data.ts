@@ -91,5 +91,4 @@ export function isWebUrl(url: string | null | undefined): url is string {
   return typeof url === 'string' && isWebLink(url.trim())
 }
 
-export const stanceLabels = { supports: 'Supports', refutes: 'Refutes', context: 'Context' } as const
 

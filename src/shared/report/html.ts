@@ -4,9 +4,9 @@
  * piece of text from the article, notes and sources escaped. Only http(s)
  * addresses become links. It is also the page the PDF is printed from.
  */
-import type { Note, Source } from '../model'
+import { stanceLabels, type Note, type Source } from '../model'
 import { statusStyles, statuses, type Status } from '../status'
-import { formatTime, isWebUrl, reportClaims, stanceLabels, verdictCounts, type ReportClaim, type ReportData } from './data'
+import { formatTime, isWebUrl, reportClaims, verdictCounts, type ReportClaim, type ReportData } from './data'
 import { escapeHtml as esc } from './escape'
 import { segmentArticle, type Piece, type SegmentedBlock } from './segments'
 import { noteParts } from '../links'

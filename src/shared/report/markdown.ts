@@ -4,9 +4,9 @@
  * the footnote. Nothing from the article, notes or sources reaches the output
  * as markup: text is escaped, and only http(s) addresses become links.
  */
-import type { Note, Source } from '../model'
+import { stanceLabels, type Note, type Source } from '../model'
 import { statusStyles } from '../status'
-import { formatTime, isWebUrl, reportClaims, stanceLabels, verdictCounts, type ReportClaim, type ReportData } from './data'
+import { formatTime, isWebUrl, reportClaims, verdictCounts, type ReportClaim, type ReportData } from './data'
 import { escapeMarkdown as esc, markdownUrl } from './escape'
 import { segmentArticle, type Piece, type SegmentedBlock } from './segments'
 import { noteParts } from '../links'
