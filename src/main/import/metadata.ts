@@ -4,7 +4,7 @@
  * title and language. Read before the article is extracted, which changes
  * the DOM.
  */
-import { foldWhitespace } from '../../shared/article'
+import { foldWhitespace, languageTag } from '../../shared/article'
 import { limits } from '../../shared/api'
 import type { DocumentMetadata } from '../../shared/model'
 import type { DomDocument } from './dom'
@@ -106,6 +106,5 @@ export function date(value: string | null | undefined): string | null {
 
 /** A BCP 47 tag from "en", "en-US" or OpenGraph's "en_US". */
 function language(value: string | null | undefined): string | null {
-  const tag = clean(value)?.replace(/_/g, '-')
-  return tag && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : null
+  return languageTag(clean(value))
 }

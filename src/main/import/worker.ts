@@ -79,6 +79,11 @@ function startReader(limits: ReadLimits): { worker: Worker; alive: boolean } {
   return reader
 }
 
+/** Starts a reader ahead of the first import (the shells call this once the library is open). */
+export function prepareReader(): void {
+  if (!spare?.alive) spare = startReader(readLimits)
+}
+
 function takeReader(limits: ReadLimits): Worker {
   const usable = spare?.alive && limits === readLimits ? spare : null
   if (usable) spare = null

@@ -4,6 +4,7 @@
  * piece of text from the article, notes and sources escaped. Only http(s)
  * addresses become links. It is also the page the PDF is printed from.
  */
+import type { BlockLanguage } from '../article'
 import { stanceLabels, type Note, type Source } from '../model'
 import { statusStyles, statuses, type Status } from '../status'
 import { formatTime, isWebUrl, reportClaims, verdictCounts, type ReportClaim, type ReportData } from './data'
@@ -117,10 +118,10 @@ function blocks(list: SegmentedBlock[]): string {
         case 'heading': {
           // The report's own headings are h1 and h2: the article's sit below them.
           const level = Math.min(block.level + 2, 6)
-          return `<h${level} dir="auto">${pieces(block.pieces)}</h${level}>`
+          return `<h${level}${languageAttrs(block)}>${pieces(block.pieces)}</h${level}>`
         }
         case 'paragraph':
-          return `<p dir="auto">${pieces(block.pieces)}</p>`
+          return `<p${languageAttrs(block)}>${pieces(block.pieces)}</p>`
         case 'blockquote':
           return `<blockquote>\n${blocks(block.content)}\n</blockquote>`
         case 'list': {
@@ -130,6 +131,11 @@ function blocks(list: SegmentedBlock[]): string {
       }
     })
     .join('\n')
+}
+
+/** A block's direction and language as the page declared them; else the browser finds the direction. */
+function languageAttrs({ lang, dir }: BlockLanguage): string {
+  return ` dir="${dir === 'rtl' || dir === 'ltr' ? dir : 'auto'}"` + (lang ? ` lang="${esc(lang)}"` : '')
 }
 
 function pieces(list: Piece[]): string {
