@@ -21,7 +21,8 @@ import type {
   RestoredBackup,
   SearchHit,
   Settings,
-  Source
+  Source,
+  Suggestion
 } from './model'
 import { stances } from './model'
 import { reportFormats } from './report/formats'
@@ -308,6 +309,23 @@ export const api = {
       language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: 'language must be a language tag such as "en" or "fa-IR"' }).nullable().optional()
     }),
     result: returns<ArticleDocument>()
+  },
+
+  // ── claim assist ──
+  /** A document's sentences most worth checking, best first, without dismissed or already marked ones. */
+  listSuggestions: {
+    input: z.strictObject({ documentId: id('documentId'), limit: z.number().int().min(1).max(10_000).optional() }),
+    result: returns<Suggestion[]>()
+  },
+  /** Marks a suggested sentence as a claim; its history records the suggestion's score. */
+  acceptSuggestion: {
+    input: z.strictObject({ documentId: id('documentId'), start: offset('start'), end: offset('end') }),
+    result: returns<Claim>()
+  },
+  /** Hides a suggested sentence in this document from now on. */
+  dismissSuggestion: {
+    input: z.strictObject({ documentId: id('documentId'), start: offset('start'), end: offset('end') }),
+    result: returns<{ sentence: string }>()
   },
 
   // ── backups ──
