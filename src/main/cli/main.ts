@@ -119,12 +119,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await exportReport(values, call, io)
     }
   } catch (error) {
-    if (error instanceof FactmarkError) {
-      io.stderr(`factmark: ${error.message}\n`)
-      return exitFor(error.code)
-    }
-    io.stderr(`factmark: unexpected failure: ${(error as Error).message}\n`)
-    return EXIT.internal
+    return reportFailure(error, io)
   } finally {
     library.close()
   }
@@ -215,17 +210,22 @@ async function importFiles(files: string[], call: Call, io: CliIo): Promise<numb
   return failed ? EXIT.badInput : EXIT.ok
 }
 
+/** A failed command's error line and exit code. */
+function reportFailure(error: unknown, io: CliIo): number {
+  if (error instanceof FactmarkError) {
+    io.stderr(`factmark: ${error.message}\n`)
+    return exitFor(error.code)
+  }
+  io.stderr(`factmark: unexpected failure: ${(error as Error).message}\n`)
+  return EXIT.internal
+}
+
 /** Runs a command that needs no library, with the same error lines and exit codes. */
 async function runWithoutLibrary(run: () => Promise<number>, io: CliIo): Promise<number> {
   try {
     return await run()
   } catch (error) {
-    if (error instanceof FactmarkError) {
-      io.stderr(`factmark: ${error.message}\n`)
-      return exitFor(error.code)
-    }
-    io.stderr(`factmark: unexpected failure: ${(error as Error).message}\n`)
-    return EXIT.internal
+    return reportFailure(error, io)
   }
 }
 
