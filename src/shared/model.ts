@@ -45,6 +45,8 @@ export interface Claim {
   orphaned: boolean
   createdAt: string
   updatedAt: string
+  /** In a team library: the verdict an editor approved, who and when. Approved while it equals `status`. */
+  approval?: { status: Status; by: string; at: string } | null
 }
 
 export const stances = ['supports', 'refutes', 'context'] as const

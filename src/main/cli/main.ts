@@ -16,6 +16,7 @@ import { resolveDataDir } from '../datadir'
 import { dispatchAsync } from '../dispatch'
 import { openLibrary, type Library } from '../library'
 import { isAnnotationFile } from '../report/import'
+import { needsLibrary, runTeam, TEAM_USAGE, teamUsageError } from './team'
 
 export const EXIT = {
   ok: 0,
@@ -42,9 +43,10 @@ Commands:
   backup list                    The automatic backups, newest first: NAME<TAB>CREATED<TAB>BYTES
   backup restore NAME|newest     Replace the library with a backup (close the app first). The
                                  library as it was is kept as the newest backup, so this can be undone.
-Options:
+${TEAM_USAGE}Options:
   --data-dir DIR                 The library's folder (default: FACTMARK_DATA_DIR, then the app's).
-  --json                         list: print JSON instead of lines.
+  --json                         list, team status: print JSON instead of lines.
+  --url URL                      team grant: the team library's address.
   --verdicts V,V...              export: only claims with these verdicts (${statuses.join(', ')}).
   --help                         This text.
 
@@ -85,6 +87,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage
   }
 
+  if (command === 'team' && !needsLibrary(rest, values.url)) return team(rest, values, undefined, io)
+
   let library: Library
   try {
     library = openLibrary(resolveDataDir(argv, io.env))
@@ -105,6 +109,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await list(values, call, io)
       case 'backup':
         return await backup(rest, call, io)
+      case 'team':
+        return await team(rest, values, library, io)
       default:
         return await exportReport(values, call, io)
     }
@@ -131,6 +137,7 @@ function parse(argv: string[]) {
       format: { type: 'string' },
       out: { type: 'string' },
       verdicts: { type: 'string' },
+      url: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' }
     }
@@ -156,8 +163,26 @@ function checkUsage(command: string | undefined, rest: string[], values: Values)
     if (action === 'list' && name === undefined) return
     if (action === 'restore' && name && extra === undefined) return
     throw new UsageError('backup takes "list" or "restore NAME|newest"')
+  } else if (command === 'team') {
+    const problem = teamUsageError(rest)
+    if (problem) throw new UsageError(problem)
   } else {
     throw new UsageError(`unknown command "${command}"`)
+  }
+}
+
+/** `team …`: its failures are one line, and leave the library as it was. */
+async function team(rest: string[], values: Values, library: Library | undefined, io: CliIo): Promise<number> {
+  try {
+    await runTeam(rest, { ...(values.url && { url: values.url }), ...(values.json && { json: true }) }, library?.db, io.stdout)
+    return EXIT.ok
+  } catch (error) {
+    if (!(error instanceof FactmarkError)) {
+      io.stderr(`factmark: unexpected failure: ${(error as Error).message}\n`)
+      return EXIT.internal
+    }
+    io.stderr(`factmark: ${error.message}\n`)
+    return exitFor(error.code)
   }
 }
 
