@@ -8,6 +8,7 @@ import type { TeamStatus } from '../../shared/model'
 import { LiveTeamLink } from './live'
 import { parseTeamUrl } from './server'
 import { approveClaim } from './signoff'
+import { installSyncTriggers } from './triggers'
 import { connectTeam, joinedTeam, syncOnce, teamStatus } from './sync'
 
 export interface TeamControl {
@@ -27,7 +28,11 @@ export function teamControl(db: () => Database, options: { live: boolean }): Tea
     link = new LiveTeamLink(db, password === undefined ? {} : { password })
     link.start()
   }
-  if (options.live && joinedTeam(db())) startLink()
+  if (joinedTeam(db())) {
+    // Columns a migration added since the last start travel too.
+    installSyncTriggers(db())
+    if (options.live) startLink()
+  }
   return {
     status: () => teamStatus(db(), link ? link.connected : null),
     async connect(url, given) {

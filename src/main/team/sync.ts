@@ -12,7 +12,8 @@ import type pg from 'pg'
 import { FactmarkError } from '../../shared/errors'
 import type { TeamStatus } from '../../shared/model'
 import { applyEvents, recompute } from './apply'
-import { entities, type Entity } from './events'
+import type { Entity } from './events'
+import { currentRows, installSyncTriggers } from './triggers'
 import { asTeamError, openServer, parseTeamUrl, requireTeamSchema, whoAmI, type TeamAddress } from './server'
 
 export const BATCH = 2000
@@ -63,6 +64,7 @@ export async function connectTeam(db: Database, url: string, options: { password
         me.role,
         me.editor ? 1 : 0
       )
+      installSyncTriggers(db)
       if (!joined) recordExistingRows(db, me.role)
     }).immediate()
   } catch (error) {
@@ -75,13 +77,7 @@ export async function connectTeam(db: Database, url: string, options: { password
 
 /** Every row the library holds, as events: parents before children. */
 function recordExistingRows(db: Database, role: string): void {
-  const rows = db.prepare('SELECT entity, key, parent, data FROM sync_rows').all() as {
-    entity: string
-    key: string
-    parent: string | null
-    data: string
-  }[]
-  rows.sort((a, b) => entities.indexOf(a.entity as never) - entities.indexOf(b.entity as never))
+  const rows = [...currentRows(db)]
   let hlc = Math.max(Date.now() * 1024, (db.prepare('SELECT hlc FROM sync_state').pluck().get() as number) + 1)
   const insert = db.prepare(
     "INSERT INTO sync_events (id, hlc, author, entity, key, parent, op, data) VALUES (?, ?, ?, ?, ?, ?, 'upsert', ?)"
