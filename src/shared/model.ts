@@ -194,3 +194,12 @@ export interface TeamStatus {
   /** Claims with a verdict that no editor has approved. */
   unapproved: number
 }
+
+/** A sentence worth checking, from the check-worthiness model; offsets in the document's canonical text. */
+export interface Suggestion {
+  start: number
+  end: number
+  text: string
+  /** 0–1: higher is more worth checking. */
+  score: number
+}

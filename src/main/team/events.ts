@@ -6,13 +6,10 @@
  * server-stamped author and a hybrid logical clock (`hlc`).
  *
  * Others' events are untrusted input: each is checked against the same field
- * rules every other writer follows (src/shared/fields.ts, the verdict and
- * stance vocabularies) before it is stored.
+ * schemas every other writer uses (src/shared/fields.ts) before it is stored.
  */
 import { z } from 'zod'
-import { checkSourceUrl, fieldLimits } from '../../shared/fields'
-import { stances } from '../../shared/model'
-import { statuses } from '../../shared/status'
+import { fields } from '../../shared/fields'
 
 export const entities = ['documents', 'claims', 'claim_tags', 'notes', 'sources'] as const
 export type Entity = (typeof entities)[number]
@@ -43,31 +40,27 @@ export function rowKey(entity: Entity, row: Record<string, unknown>): string {
   return entity === 'claim_tags' ? JSON.stringify([row.claim_id, row.tag]) : String(row.id)
 }
 
-const text = (max: number) => z.string().max(max)
-const optionalText = (max: number) => text(max).nullable().optional()
-const time = z.string().max(40)
 const id = z.string().min(1).max(100)
-const url = z.string().refine((value) => {
-  try {
-    checkSourceUrl(value)
-    return true
-  } catch {
-    return false
-  }
-}, 'not an http(s) address')
+const nullable = <S extends z.ZodType>(schema: S) => schema.nullable().optional()
 
 /**
- * The rows as they may arrive; unknown fields pass through (a newer Factmark's
- * columns) and are ignored when applied. Lengths follow the shared limits.
+ * The rows as they may arrive, field by field through the shared field schemas
+ * (src/shared/fields.ts): the one validation path the API and the JSON-LD import
+ * use. Unknown fields pass (a newer Factmark's columns) and are ignored when applied.
  */
 const rowSchemas: Record<Entity, z.ZodType> = {
   documents: z.looseObject({
     id,
-    title: text(2_000).optional(),
-    text: z.string().max(30_000_000).optional(),
-    content: z.string().max(120_000_000).optional(),
-    version: z.number().int().positive().optional(),
-    imported_at: time.optional()
+    title: fields.title.optional(),
+    source_url: nullable(fields.documentAddress),
+    publisher: nullable(fields.publisher),
+    author: nullable(fields.author),
+    published_at: nullable(fields.publishedAt),
+    language: nullable(fields.language),
+    imported_at: fields.timestamp.optional(),
+    text: z.string().min(1).optional(),
+    content: z.string().min(2).optional(),
+    version: z.number().int().positive().optional()
   }),
   claims: z.looseObject({
     id,
@@ -75,27 +68,33 @@ const rowSchemas: Record<Entity, z.ZodType> = {
     exact: z.string().min(1).optional(),
     start_offset: z.number().int().nonnegative().optional(),
     end_offset: z.number().int().positive().optional(),
-    status: z.enum(statuses).optional(),
-    claimant: optionalText(fieldLimits.claimantLength),
+    status: fields.status.optional(),
+    claimant: nullable(fields.claimant),
     orphaned: z.union([z.literal(0), z.literal(1)]).optional(),
-    approved_status: z.enum(statuses).nullable().optional(),
-    approved_by: optionalText(200),
-    approved_at: time.nullable().optional()
+    created_at: fields.timestamp.optional(),
+    updated_at: fields.timestamp.optional(),
+    approved_status: nullable(fields.status),
+    approved_by: nullable(fields.person),
+    approved_at: nullable(fields.timestamp)
   }),
-  claim_tags: z.looseObject({ claim_id: id, tag: z.string().trim().min(1).max(fieldLimits.tagLength) }),
+  claim_tags: z.looseObject({ claim_id: id, tag: fields.tag }),
   notes: z.looseObject({
     id,
     claim_id: id.optional(),
-    body: z.string().trim().min(1).max(fieldLimits.noteLength).optional(),
-    author: optionalText(200)
+    body: fields.note.optional(),
+    author: fields.person.optional(),
+    created_at: fields.timestamp.optional(),
+    updated_at: fields.timestamp.optional()
   }),
   sources: z.looseObject({
     id,
     claim_id: id.optional(),
-    url: url.optional(),
-    stance: z.enum(stances).optional(),
-    title: optionalText(fieldLimits.sourceTitleLength),
-    excerpt: optionalText(fieldLimits.excerptLength)
+    url: fields.sourceUrl.optional(),
+    stance: fields.stance.optional(),
+    title: nullable(fields.sourceTitle),
+    excerpt: nullable(fields.excerpt),
+    accessed_at: nullable(fields.accessedAt),
+    created_at: fields.timestamp.optional()
   })
 }
 

@@ -30,11 +30,12 @@ export function replicatedColumns(db: Database, entity: Entity): string[] {
 
 const object = (row: string, columns: string[]) => `json_object(${columns.map((c) => `'${c}', ${row}.${c}`).join(', ')})`
 /** The fields an update changed (and the key), dropping the rest: an event carries only its change. */
-const changed = (row: string, columns: string[], keys: string[]) =>
-  `json_remove(${object(row, columns)}, ${columns
-    .filter((c) => !keys.includes(c))
-    .map((c) => `CASE WHEN NEW.${c} IS OLD.${c} THEN '$.${c}' ELSE '$.__changed' END`)
-    .join(', ')})`
+function changed(row: string, columns: string[], keys: string[]): string {
+  const fields = columns.filter((c) => !keys.includes(c))
+  if (fields.length === 0) return object(row, columns)
+  const drops = fields.map((c) => `CASE WHEN NEW.${c} IS OLD.${c} THEN '$.${c}' ELSE '$.__changed' END`)
+  return `json_remove(${object(row, columns)}, ${drops.join(', ')})`
+}
 
 const TICK = "UPDATE sync_state SET hlc = max(hlc + 1, CAST(unixepoch('subsec') * 1000 AS INTEGER) * 1024);"
 const NEW_ID =
