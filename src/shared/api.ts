@@ -21,7 +21,13 @@ import type {
   RestoredBackup,
   SearchHit,
   Settings,
-  Source
+  Source,
+  Suggestion,
+  TeamStatus,
+  ClaimMatches,
+  FeedImportResult,
+  PriorFactCheck,
+  PriorMatch
 } from './model'
 import { reportFormats } from './report/formats'
 import { statuses } from './status'
@@ -43,7 +49,9 @@ export const limits = {
   urlLength: fieldLimits.urlLength,
   metadataLength: fieldLimits.metadataLength,
   titleLength: fieldLimits.titleLength,
-  fileNameLength: 255
+  fileNameLength: 255,
+  /** Largest ClaimReview feed: 100,000 reviews make about 60 MB. */
+  feedBytes: 256 * 1024 * 1024
 }
 
 const id = (what: string) => z.uuid({ message: `${what} must be a UUID` })
@@ -69,6 +77,13 @@ export const importSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('url'), url: fields.documentAddress })
 ])
 export type ImportSource = z.output<typeof importSource>
+
+/** A claim's words to match against what was checked before. */
+const matchQuery = z
+  .string({ message: 'query must be text' })
+  .trim()
+  .min(1, { message: 'The query is empty' })
+  .max(5000, { message: 'The query is longer than 5000 characters' })
 
 export const api = {
   /** The library: every document, newest first. */
@@ -270,6 +285,55 @@ export const api = {
     result: returns<ArticleDocument>()
   },
 
+  // ── claim assist ──
+  /** A document's sentences most worth checking, best first, without dismissed or already marked ones. */
+  listSuggestions: {
+    input: z.strictObject({ documentId: id('documentId'), limit: z.number().int().min(1).max(10_000).optional() }),
+    result: returns<Suggestion[]>()
+  },
+  /** Marks a suggested sentence as a claim; its history records the suggestion's score. */
+  acceptSuggestion: {
+    input: z.strictObject({ documentId: id('documentId'), start: offset('start'), end: offset('end') }),
+    result: returns<Claim>()
+  },
+  /** Hides a suggested sentence in this document from now on. */
+  dismissSuggestion: {
+    input: z.strictObject({ documentId: id('documentId'), start: offset('start'), end: offset('end') }),
+    result: returns<{ sentence: string }>()
+  },
+
+  /**
+   * A ClaimReview feed (one ClaimReview, an array, an ItemList, a DataFeed, or
+   * the Fact Check Tools API's claims) as prior fact-checks: the valid items are
+   * imported, each other one is listed with its reason.
+   */
+  importFactChecks: {
+    input: z.strictObject({
+      fileName: z.string().min(1, { message: 'fileName is empty' }).max(limits.fileNameLength),
+      text: z.string().max(limits.feedBytes, { message: 'The feed is larger than 256 MB' })
+    }),
+    result: returns<FeedImportResult>()
+  },
+  /** The prior fact-checks closest to a text, best first, with a score (0–1). */
+  matchPriorFactChecks: {
+    input: z.strictObject({ query: matchQuery, limit: z.number().int().min(1).max(50).optional() }),
+    result: returns<PriorMatch[]>()
+  },
+  /** For a claim's card: the closest prior fact-checks and the library's other claims that have a verdict. */
+  claimMatches: {
+    input: z.strictObject({ claimId: id('claimId'), limit: z.number().int().min(1).max(50).optional() }),
+    result: returns<ClaimMatches>()
+  },
+  /** Every prior fact-check (newest review first), or those matching the words of `query`; a page at a time. */
+  listPriorFactChecks: {
+    input: z.strictObject({
+      query: z.string().trim().max(1000, { message: 'The search is longer than 1000 characters' }).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      offset: z.number().int().min(0).optional()
+    }),
+    result: returns<{ total: number; items: PriorFactCheck[] }>()
+  },
+
   // ── backups ──
   /** The automatic backups of the library, newest first. */
   listBackups: {
@@ -288,6 +352,34 @@ export const api = {
         .regex(/^factmark-[0-9TZ-]+\.sqlite$/, { message: 'name must be the name of a backup, as listBackups gives it' })
     }),
     result: returns<RestoredBackup>()
+  },
+
+  // ── team library (issue 14) ──
+  /** The link to the team library: joined or not, connected, changes waiting, last sync, conflicts. */
+  getTeamStatus: {
+    input: z.strictObject({}),
+    result: returns<TeamStatus>()
+  },
+  /**
+   * Joins the team library at a postgres:// address. A password given here is
+   * used for this run only and never stored (else PGPASSWORD or ~/.pgpass).
+   */
+  connectTeam: {
+    input: z.strictObject({
+      url: z.string().trim().min(1, { message: 'The team library needs an address: postgres://role@host:port/database' }).max(limits.urlLength),
+      password: z.string().max(1000).optional()
+    }),
+    result: returns<Promise<TeamStatus>>()
+  },
+  /** Pushes this library's changes and pulls the team's, now. */
+  syncTeam: {
+    input: z.strictObject({}),
+    result: returns<Promise<TeamStatus>>()
+  },
+  /** An editor's sign-off on a claim's verdict (refused for analysts, here and by the server). */
+  approveClaim: {
+    input: z.strictObject({ claimId: id('claimId') }),
+    result: returns<Claim>()
   }
 }
 

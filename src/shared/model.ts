@@ -1,5 +1,6 @@
 /** The records the API hands to the renderer. Times are ISO 8601 strings in UTC. */
 import type { Block } from './article'
+import type { PriorFactCheckInput, RejectedItem } from './assist/claimReviewFeed'
 import type { TextPositionSelector, TextQuoteSelector } from './selector'
 import type { Status } from './status'
 
@@ -45,6 +46,8 @@ export interface Claim {
   orphaned: boolean
   createdAt: string
   updatedAt: string
+  /** In a team library: the verdict an editor approved, who and when. Approved while it equals `status`. */
+  approval?: { status: Status; by: string; at: string } | null
 }
 
 export const stances = ['supports', 'refutes', 'context'] as const
@@ -90,6 +93,10 @@ export type HistoryAction =
   | 'orphaned'
   | 'deleted'
   | 'restored'
+  // Team library: an editor's sign-off, a value that lost to a later one, a claim on the same words as another.
+  | 'approved'
+  | 'sync_conflict'
+  | 'duplicate'
 
 /** One append-only row of a claim's history: who changed what, and when. */
 export interface HistoryEntry {
@@ -164,4 +171,72 @@ export interface RestoredBackup {
   restored: string
   /** The library as it was just before, kept as a backup of its own (so a restore can be undone). */
   keptAs: string | null
+}
+
+/** A library's link to its team library (issue 14), as the app and `factmark team status` show it. */
+export interface TeamStatus {
+  joined: boolean
+  /** postgres://role@host:port/database — never with a password. */
+  url: string | null
+  /** The PostgreSQL role this library signs in as. */
+  role: string | null
+  /** The role may approve verdicts. */
+  editor: boolean
+  /** Whether the live link is up; null where no live link runs (the command line). */
+  connected: boolean | null
+  /** Own changes the team library does not have yet. */
+  waiting: number
+  lastSync: string | null
+  lastError: string | null
+  /** Values replaced by someone who had not seen them. */
+  conflicts: number
+  /** Claims marked on the same words as another claim. */
+  duplicates: number
+  /** Claims with a verdict that no editor has approved. */
+  unapproved: number
+}
+
+/** A sentence worth checking, from the check-worthiness model; offsets in the document's canonical text. */
+export interface Suggestion {
+  start: number
+  end: number
+  text: string
+  /** 0–1: higher is more worth checking. */
+  score: number
+}
+
+/** A fact-check published elsewhere (imported from a ClaimReview feed). Every field is plain text. */
+export interface PriorFactCheck extends PriorFactCheckInput {
+  id: number
+}
+
+/** A prior fact-check close to a claim, with how close (0–1). */
+export interface PriorMatch extends PriorFactCheck {
+  score: number
+}
+
+/** One of the library's own claims with a verdict, close to another claim. */
+export interface VerdictedClaimMatch {
+  claimId: string
+  documentId: string
+  documentTitle: string
+  quote: string
+  status: Status
+  score: number
+}
+
+/** What a ClaimReview feed import did. */
+export interface FeedImportResult {
+  /** New prior fact-checks. */
+  imported: number
+  /** Ones already in the library (same address and claim), refreshed. */
+  updated: number
+  /** Each item left out, by its 0-based position in the feed, with the reason. */
+  rejected: RejectedItem[]
+}
+
+/** What a claim's card shows of what was checked before. */
+export interface ClaimMatches {
+  priorFactChecks: PriorMatch[]
+  verdictedClaims: VerdictedClaimMatch[]
 }

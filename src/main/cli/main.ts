@@ -7,15 +7,22 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { OperationName, OperationResult } from '../../shared/api'
+import { limits, type OperationName, type OperationResult } from '../../shared/api'
 import { FactmarkError, type ErrorCode } from '../../shared/errors'
-import type { ArticleDocument, Backup, Claim, DocumentSummary, ReportFile, RestoredBackup } from '../../shared/model'
+import type { ArticleDocument, Backup, Claim, DocumentSummary, PriorMatch, ReportFile, RestoredBackup } from '../../shared/model'
+import { isClaimReviewFeed } from '../../shared/assist/claimReviewFeed'
+import { rankSentences } from '../../shared/assist/worthiness'
+import { offsetConverter } from '../../shared/report/codepoints'
 import { reportFormats } from '../../shared/report/formats'
 import { statuses } from '../../shared/status'
 import { resolveDataDir } from '../datadir'
 import { dispatchAsync } from '../dispatch'
 import { openLibrary, type Library } from '../library'
+import { parseFile } from '../import/article'
+import { importFactCheckFeed } from '../service/priorFactChecks'
+import { serviceContext } from '../service/service'
 import { isAnnotationFile } from '../report/import'
+import { needsLibrary, runTeam, TEAM_USAGE, teamUsageError } from './team'
 
 export const EXIT = {
   ok: 0,
@@ -34,17 +41,29 @@ export const USAGE = `Usage: factmark [--data-dir DIR] <command> [options]
 Commands:
   import FILE...                 Import articles (.txt, .md) and Factmark JSON-LD exports (.jsonld).
                                  Prints one line per document: ID<TAB>TITLE<TAB>FILE
+                                 A ClaimReview feed (.jsonld/.json: ClaimReview, array, ItemList, DataFeed)
+                                 adds prior fact-checks: FILE<TAB>imported N<TAB>updated N<TAB>rejected N,
+                                 each rejected item on standard error with its reason.
+  matches (--query TEXT | --queries FILE) [--limit N]
+                                 The prior fact-checks closest to each query (FILE: one per line), best
+                                 first: QUERY<TAB>SCORE<TAB>RATING<TAB>URL<TAB>CLAIM (QUERY: 0-based line).
+                                 --json: {"query", "url", "claimReviewed", "rating", "score"} per line.
   list                           The documents, newest first: ID<TAB>CLAIMS<TAB>IMPORTED<TAB>TITLE
   list --document ID             A document's claims: NUMBER<TAB>VERDICT<TAB>START-END<TAB>QUOTE
   export --document ID --format FORMAT --out FILE [--verdicts V,V...]
                                  Write a report; FORMAT is ${reportFormats.join('|')};
                                  --out - writes to standard output. Prints the file written.
+  suggest FILE [--limit N]       The sentences of FILE (any importable format) most worth checking,
+                                 best first: SCORE<TAB>START-END<TAB>SENTENCE (offsets in code points
+                                 of the document's text). FILE is read, not imported.
   backup list                    The automatic backups, newest first: NAME<TAB>CREATED<TAB>BYTES
   backup restore NAME|newest     Replace the library with a backup (close the app first). The
                                  library as it was is kept as the newest backup, so this can be undone.
-Options:
+${TEAM_USAGE}Options:
   --data-dir DIR                 The library's folder (default: FACTMARK_DATA_DIR, then the app's).
-  --json                         list: print JSON instead of lines.
+  --json                         list, team status: print JSON instead of lines; suggest: one JSON object per line.
+  --limit N                      suggest: at most N sentences.
+  --url URL                      team grant: the team library's address.
   --verdicts V,V...              export: only claims with these verdicts (${statuses.join(', ')}).
   --help                         This text.
 
@@ -85,6 +104,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage
   }
 
+  // Reads a file, never the library: it need not exist.
+  if (command === 'suggest') return runWithoutLibrary(() => suggest(rest[0]!, values, io), io)
+  if (command === 'team' && !needsLibrary(rest, values.url)) return runWithoutLibrary(() => team(rest, values, undefined, io), io)
+
   let library: Library
   try {
     library = openLibrary(resolveDataDir(argv, io.env))
@@ -100,21 +123,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     switch (command) {
       case 'import':
-        return await importFiles(rest, call, io)
+        return await importFiles(rest, call, library, io)
+      case 'matches':
+        return await matches(values, call, io)
       case 'list':
         return await list(values, call, io)
       case 'backup':
         return await backup(rest, call, io)
+      case 'team':
+        return await team(rest, values, library, io)
       default:
         return await exportReport(values, call, io)
     }
   } catch (error) {
-    if (error instanceof FactmarkError) {
-      io.stderr(`factmark: ${error.message}\n`)
-      return exitFor(error.code)
-    }
-    io.stderr(`factmark: unexpected failure: ${(error as Error).message}\n`)
-    return EXIT.internal
+    return reportFailure(error, io)
   } finally {
     library.close()
   }
@@ -131,7 +153,11 @@ function parse(argv: string[]) {
       format: { type: 'string' },
       out: { type: 'string' },
       verdicts: { type: 'string' },
+      url: { type: 'string' },
       json: { type: 'boolean' },
+      limit: { type: 'string' },
+      query: { type: 'string' },
+      queries: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -139,6 +165,14 @@ function parse(argv: string[]) {
 
 type Values = ReturnType<typeof parse>['values']
 type Call = <K extends OperationName>(name: K, input: unknown) => Promise<Awaited<OperationResult<K>>>
+
+/** The value of --limit: a whole number of at least 1, or undefined. */
+function limitOf(values: Values): number | undefined {
+  if (values.limit === undefined) return undefined
+  const limit = Number(values.limit)
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number of at least 1 (got "${values.limit}")`)
+  return limit
+}
 
 function checkUsage(command: string | undefined, rest: string[], values: Values): void {
   if (!command) throw new UsageError('no command given')
@@ -151,14 +185,30 @@ function checkUsage(command: string | undefined, rest: string[], values: Values)
     for (const flag of ['document', 'format', 'out'] as const) {
       if (!values[flag]) throw new UsageError(`export needs --${flag}`)
     }
+  } else if (command === 'matches') {
+    if (rest.length) throw new UsageError(`matches takes no arguments (got "${rest[0]}")`)
+    if ((values.query === undefined) === (values.queries === undefined)) throw new UsageError('matches needs --query TEXT or --queries FILE')
+    limitOf(values)
+  } else if (command === 'suggest') {
+    if (rest.length !== 1) throw new UsageError('suggest needs exactly one FILE')
+    limitOf(values)
   } else if (command === 'backup') {
     const [action, name, extra] = rest
     if (action === 'list' && name === undefined) return
     if (action === 'restore' && name && extra === undefined) return
     throw new UsageError('backup takes "list" or "restore NAME|newest"')
+  } else if (command === 'team') {
+    const problem = teamUsageError(rest)
+    if (problem) throw new UsageError(problem)
   } else {
     throw new UsageError(`unknown command "${command}"`)
   }
+}
+
+/** `team …`: init and grant --url work on the server alone, without a library. */
+async function team(rest: string[], values: Values, library: Library | undefined, io: CliIo): Promise<number> {
+  await runTeam(rest, { ...(values.url && { url: values.url }), ...(values.json && { json: true }) }, library?.db, io.stdout)
+  return EXIT.ok
 }
 
 async function backup([action, name]: string[], call: Call, io: CliIo): Promise<number> {
@@ -174,17 +224,16 @@ async function backup([action, name]: string[], call: Call, io: CliIo): Promise<
   return EXIT.ok
 }
 
-async function importFiles(files: string[], call: Call, io: CliIo): Promise<number> {
+async function importFiles(files: string[], call: Call, library: Library, io: CliIo): Promise<number> {
   let failed = 0
   for (const file of files) {
     try {
-      let bytes: Buffer
-      try {
-        bytes = readFileSync(file)
-      } catch (error) {
-        throw new FactmarkError('not_found', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-      }
+      const bytes = readInput(file)
       const fileName = basename(file)
+      if (/\.json(?:ld)?$/iu.test(fileName) && isClaimReviewFeed(bytes.toString('utf8', 0, 1_000_000))) {
+        importFeed(file, bytes, library, io)
+        continue
+      }
       const document: ArticleDocument = isAnnotationFile(fileName)
         ? await call('importAnnotations', { fileName, text: bytes.toString('utf8') })
         : await call('importFile', { fileName, data: bytes.toString('base64') })
@@ -196,6 +245,86 @@ async function importFiles(files: string[], call: Call, io: CliIo): Promise<numb
     }
   }
   return failed ? EXIT.badInput : EXIT.ok
+}
+
+/**
+ * A ClaimReview feed: prior fact-checks, with progress on standard error for
+ * large feeds (the service's own import, called directly so it can report).
+ * Prints FILE<TAB>imported N<TAB>updated N<TAB>rejected N, and each rejected item on standard error.
+ */
+function importFeed(file: string, bytes: Buffer, library: Library, io: CliIo): void {
+  const text = bytes.toString('utf8')
+  if (text.length > limits.feedBytes) throw new FactmarkError('too_large', `${file} is larger than ${limits.feedBytes / 1024 / 1024} MB`)
+  let shown = 0
+  const progress = (done: number, total: number) => {
+    if (total >= 5000 && (done - shown >= 10_000 || done === total)) {
+      shown = done
+      io.stderr(`factmark: ${file}: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} fact-checks\n`)
+    }
+  }
+  const result = library.db.transaction(() => importFactCheckFeed(serviceContext(library.db), text, progress)).immediate()
+  for (const r of result.rejected) io.stderr(`factmark: ${file}: item ${r.item} left out: ${r.reason}\n`)
+  io.stdout(`${file}\timported ${result.imported}\tupdated ${result.updated}\trejected ${result.rejected.length}\n`)
+}
+
+/** The prior fact-checks closest to each query, best first. */
+async function matches(values: Values, call: Call, io: CliIo): Promise<number> {
+  const queries = values.query !== undefined ? [values.query] : readInput(values.queries!).toString('utf8').split(/\r?\n/u)
+  const limit = limitOf(values) ?? 5
+  for (const [index, query] of queries.entries()) {
+    if (!query.trim()) continue
+    const found: PriorMatch[] = await call('matchPriorFactChecks', { query, limit })
+    for (const m of found) {
+      io.stdout(
+        values.json
+          ? `${JSON.stringify({ query: index, url: m.url, claimReviewed: m.claimReviewed, rating: m.rating, score: m.score })}\n`
+          : `${index}\t${m.score.toFixed(4)}\t${oneLine(m.rating ?? '-')}\t${m.url}\t${oneLine(m.claimReviewed)}\n`
+      )
+    }
+  }
+  return EXIT.ok
+}
+
+/** A failed command's error line and exit code. */
+function reportFailure(error: unknown, io: CliIo): number {
+  if (error instanceof FactmarkError) {
+    io.stderr(`factmark: ${error.message}\n`)
+    return exitFor(error.code)
+  }
+  io.stderr(`factmark: unexpected failure: ${(error as Error).message}\n`)
+  return EXIT.internal
+}
+
+/** Runs a command that needs no library, with the same error lines and exit codes. */
+async function runWithoutLibrary(run: () => Promise<number>, io: CliIo): Promise<number> {
+  try {
+    return await run()
+  } catch (error) {
+    return reportFailure(error, io)
+  }
+}
+
+async function suggest(file: string, values: Values, io: CliIo): Promise<number> {
+  const article = await parseFile(basename(file), readInput(file))
+  const { text } = article
+  const offsets = offsetConverter(text)
+  const ranked = rankSentences(text, article.metadata.language)
+  for (const s of ranked.slice(0, limitOf(values) ?? ranked.length)) {
+    const start = offsets.toCodePoints(s.start)
+    const end = offsets.toCodePoints(s.end)
+    const score = Number(s.score.toFixed(4))
+    io.stdout(values.json ? `${JSON.stringify({ start, end, text: s.text, score })}\n` : `${score.toFixed(4)}\t${start}-${end}\t${oneLine(s.text)}\n`)
+  }
+  return EXIT.ok
+}
+
+/** A file's bytes, or a not-found error naming it. */
+function readInput(file: string): Buffer {
+  try {
+    return readFileSync(file)
+  } catch (error) {
+    throw new FactmarkError('not_found', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
 }
 
 async function list(values: Values, call: Call, io: CliIo): Promise<number> {

@@ -13,7 +13,10 @@ import { exportReport, type PdfPrinter } from '../report/export'
 import { importAnnotationFile, importAnnotations, isAnnotationFile } from '../report/import'
 import { chromiumPrinter } from '../report/pdf'
 import type { BackupControl } from '../store/backup'
-import { createClaim, listClaims } from './claims'
+import { teamControl, type TeamControl } from '../team/control'
+import { parseTeamUrl } from '../team/server'
+import { joinedTeam } from '../team/sync'
+import { createClaim, getClaim, listClaims } from './claims'
 import type { ServiceContext } from './context'
 import { getDocument, insertDocument, listDocuments } from './documents'
 import { updateMetadata } from './metadata'
@@ -24,6 +27,8 @@ import { addNote, deleteNote, editNote } from './notes'
 import { search } from './search'
 import { chosenAnalystName, getSettings, setSettings } from './settings'
 import { addSource, removeSource } from './sources'
+import { claimMatches, importFactCheckFeed, listPriorFactChecks, matchPriorFactChecks } from './priorFactChecks'
+import { acceptSuggestion, dismissSuggestion, listSuggestions } from './suggestions'
 import { importNewVersion, reattachClaim } from './versions'
 import { listTags, updateClaim } from './verdicts'
 
@@ -35,16 +40,24 @@ export interface ServiceOptions {
   printPdf?: PdfPrinter
   /** The library's backups; without them (as in most tests) there are none to list or restore. */
   backups?: BackupControl
+  /** The team library link; without one, the service syncs on request only. */
+  team?: TeamControl
 }
 
-export function createService(db: Database, options: ServiceOptions): ApiHandlers {
-  const context: ServiceContext = {
+/** What the operations share; scripts and benchmarks use it to call service modules directly. */
+export function serviceContext(db: Database, options: Pick<ServiceOptions, 'defaultAuthor' | 'now'> = { defaultAuthor: 'factmark' }): ServiceContext {
+  return {
     db,
     // The name chosen in the settings, else the OS user name.
     author: () => chosenAnalystName(db) ?? options.defaultAuthor,
     now: options.now ?? (() => new Date().toISOString()),
     newId: randomUUID
   }
+}
+
+export function createService(db: Database, options: ServiceOptions): ApiHandlers {
+  const context = serviceContext(db, options)
+  const team = options.team ?? teamControl(() => db, { live: false })
   const importArticleFile = staged(
     db,
     ({ fileName, data }: { fileName: string; data: string }) => readSource({ kind: 'file', fileName, data }),
@@ -103,11 +116,36 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     reattachClaim: (input) => reattachClaim(context, input),
     updateMetadata: (input) => updateMetadata(context, input),
 
+    // ── claim assist ──
+    listSuggestions: (input) => listSuggestions(context, input),
+    acceptSuggestion: (input) => acceptSuggestion(context, input),
+    dismissSuggestion: (input) => dismissSuggestion(context, input),
+    importFactChecks: ({ text }) => importFactCheckFeed(context, text),
+    matchPriorFactChecks: (input) => matchPriorFactChecks(context, input),
+    claimMatches: (input) => claimMatches(context, input),
+    listPriorFactChecks: (input) => listPriorFactChecks(context, input),
+
     // ── backups ──
     listBackups: () => options.backups?.list() ?? [],
     restoreBackup: ({ name }) => {
       if (!options.backups) throw new FactmarkError('not_found', 'This library has no backups to restore.')
       return options.backups.restore(name)
+    },
+
+    // ── team library ──
+    getTeamStatus: () => team.status(),
+    // What can be refused at once (a malformed address, no team yet) is refused before any waiting.
+    connectTeam: ownTransaction(({ url, password }: { url: string; password?: string }) => {
+      parseTeamUrl(url)
+      return team.connect(url, password)
+    }),
+    syncTeam: ownTransaction(() => {
+      if (!joinedTeam(db)) throw new FactmarkError('not_found', 'This library has not joined a team library.')
+      return team.sync()
+    }),
+    approveClaim: ({ claimId }) => {
+      team.approve(claimId)
+      return getClaim(context, claimId)
     }
   }
   return inTransactions(db, handlers)
