@@ -143,7 +143,7 @@ export function parseJob(job: ParseJob): ParsedArticle | Promise<ParsedArticle> 
   }
 }
 
-/** The job that reads an API source; a web address is fetched first, by the caller's process. */
+/** The job that reads an API source; a web address is fetched first, by the calling thread. */
 export async function jobOf(source: ImportSource): Promise<ParseJob> {
   switch (source.kind) {
     case 'text':

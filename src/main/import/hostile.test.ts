@@ -13,7 +13,8 @@ import { readInWorker } from './worker'
 
 /** `depth` elements of one kind, nested, around one sentence. */
 function nested(open: string, close: string, depth: number): string {
-  return `${open.repeat(depth)}The sentence at the bottom of it all.${close.repeat(depth)}`
+  // Words outside the nesting too: a paragraph that is one short link is a teaser, and pages drop those (promo.ts).
+  return `${open.repeat(depth)}The sentence at the bottom of it all.${close.repeat(depth)} And words after it, unlinked.`
 }
 
 const page = (body: string) => `<!doctype html><html><head><title>Deep</title></head><body>${body}</body></html>`

@@ -63,13 +63,23 @@ function jsonLdArticle(document: DomDocument): Record<string, unknown> | null {
   }
   for (let i = 0; i < scripts.length; i++) {
     try {
-      collect(JSON.parse(scripts[i]!.textContent ?? ''))
+      collect(JSON.parse(withoutCdata(scripts[i]!.textContent ?? '')))
     } catch {
       // A page's broken JSON-LD is not the analyst's problem: skip it.
     }
   }
   const typed = (record: Record<string, unknown>) => [record['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))
   return candidates.find((c) => typed(c) && (c.headline || c.datePublished)) ?? candidates.find(typed) ?? null
+}
+
+/**
+ * JSON-LD as XHTML-minded sites wrap it: `<![CDATA[ … ]]>`, often inside
+ * line or block comments (`//<![CDATA[`); the wrapper is not JSON.
+ */
+export function withoutCdata(source: string): string {
+  return source
+    .replace(/^\s*(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?/, '')
+    .replace(/(?:\/\/|\/\*)?\s*\]\]>\s*(?:\*\/)?\s*$/, '')
 }
 
 function text(value: unknown): string | null {

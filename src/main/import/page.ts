@@ -7,6 +7,7 @@ import { Readability } from '@mozilla/readability'
 import { blockText, textBlocks, type Block, type BlockLanguage } from '../../shared/article'
 import { ELEMENT_NODE, parseDocument, type DomDocument, type DomNode } from './dom'
 import { declaredLanguage, htmlBlocks } from './html'
+import { removeNamedAds, withoutPromotions } from './promo'
 import { authorName, knownFields, pageMetadata, type FoundMetadata } from './metadata'
 
 export interface ExtractedPage {
@@ -34,11 +35,13 @@ export function extractPage(html: string, pageUrl?: string): ExtractedPage {
   // Readability's article is cut from the page: the language it inherits from <html> and <body> comes along.
   const root = document.documentElement ? declaredLanguage(document.documentElement, {}) : {}
   const language = document.body ? declaredLanguage(document.body, root) : root
+  removeNamedAds(document)
   const article = html.length <= READABILITY_LIMIT && elementDepth(document) <= READABILITY_DEPTH ? readability(document) : null
-  let content = article?.content ? htmlBlocks(article.content, baseUrl, language) : []
+  let content = article?.content ? withoutPromotions(htmlBlocks(article.content, baseUrl, language)) : []
   if (content.length === 0) {
     const page = parseDocument(html)
-    content = htmlBlocks(page.querySelector('article') ?? page.querySelector('main') ?? page.body ?? emptyNode, baseUrl, language)
+    removeNamedAds(page)
+    content = withoutPromotions(htmlBlocks(page.querySelector('article') ?? page.querySelector('main') ?? page.body ?? emptyNode, baseUrl, language))
   }
   const found = knownFields({
     ...metadata,

@@ -15,7 +15,7 @@
 import { Worker } from 'node:worker_threads'
 import type { ImportSource } from '../../shared/api'
 import { FactmarkError, type ApiError } from '../../shared/errors'
-import { jobOf, sourceName, type ParsedArticle, type ParseJob } from './article'
+import { formatOfFile, jobOf, parseFile, parseText, sourceName, type ParsedArticle, type ParseJob } from './article'
 import readerPath from './reader?modulePath'
 
 export interface ReadLimits {
@@ -96,8 +96,17 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.slice(0, 200)
 }
 
-/** Reads an API source: a web address is fetched here, then everything is parsed in a worker. */
-export async function readSource(source: ImportSource): Promise<ParsedArticle> {
-  const job = await jobOf(source)
-  return readInWorker(job, sourceName(job))
+/**
+ * Reads an API source. Plain text (a pasted text, a .txt file) is read at
+ * once, in this thread: splitting paragraphs is linear and nothing in it
+ * nests. Everything else is parsed in a worker; a web address is fetched
+ * here first.
+ */
+export function readSource(source: ImportSource): ParsedArticle | Promise<ParsedArticle> {
+  if (source.kind === 'text' && source.format === 'text') return parseText(source.text, 'text')
+  if (source.kind === 'file') {
+    const bytes = Buffer.from(source.data, 'base64')
+    if (formatOfFile(source.fileName) === 'text') return parseFile(source.fileName, bytes)
+  }
+  return jobOf(source).then((job) => readInWorker(job, sourceName(job)))
 }
