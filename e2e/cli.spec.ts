@@ -58,9 +58,10 @@ test('imports, lists and exports every format on a data directory', async () => 
   expect(claims.stdout).toContain('114 Uyghurs have joined IS\n')
   expect(claims.stdout).toContain('false (orphan)')
 
+  // The fixture still has unrated claims: its public reports go out knowingly incomplete.
   for (const format of ['html', 'md', 'csv', 'jsonld', 'claimreview', 'pdf']) {
     const out = join(work, `report.${format}`)
-    const exported = factmark([...lib, 'export', '--document', uyghurId, '--format', format, '--out', out])
+    const exported = factmark([...lib, 'export', '--document', uyghurId, '--format', format, '--out', out, '--allow-incomplete'])
     expect(exported.stderr, format).toBe('')
     expect(exported.code, format).toBe(0)
     expect(exported.stdout).toBe(`${out}\n`)
@@ -111,7 +112,9 @@ test('says what is wrong, with exit codes a script can rely on', async () => {
   // Nothing half-written: a failed export leaves no file.
   writeFileSync(join(work, 'a.txt'), 'Some text.')
   const id = factmark([...lib, 'import', 'a.txt']).stdout.split('\t')[0]!
-  const noChromium = factmark([...lib, 'export', '--document', id, '--format', 'pdf', '--out', 'a.pdf'], { CHROMIUM_PATH: '/nonexistent/chromium' })
+  const noChromium = factmark([...lib, 'export', '--document', id, '--format', 'pdf', '--out', 'a.pdf', '--allow-incomplete'], {
+    CHROMIUM_PATH: '/nonexistent/chromium'
+  })
   expect(noChromium.code).toBe(2)
   expect(noChromium.stderr).toContain('PDF export needs Chromium, but CHROMIUM_PATH (/nonexistent/chromium) does not exist')
   expect(existsSync(join(work, 'a.pdf'))).toBe(false)
@@ -153,4 +156,26 @@ test('lists and restores the backups the app takes', async () => {
   expect(factmark([...lib, 'list']).stdout.trim().split('\n')).toHaveLength(1)
   // The replaced library was kept, so the restore itself can be undone.
   expect(factmark([...lib, 'backup', 'list']).stdout.trim().split('\n')).toHaveLength(2)
+})
+
+test('refuses a public report while the readiness check lists anything, unless told to include it knowingly', async () => {
+  const lib = ['--data-dir', join(work, 'lib')]
+  const id = factmark([...lib, 'import', join(GOLDEN, 'claims.jsonld')]).stdout.split('\t')[0]!
+  const refused = factmark([...lib, 'export', '--document', id, '--format', 'html', '--out', 'r.html'])
+  expect(refused.code).toBe(2)
+  expect(refused.stdout).toBe('')
+  expect(refused.stderr).toContain('factmark: this report is not ready to publish:\n  No publishing organisation: set it in the profile.\n')
+  expect(refused.stderr).toContain('  Claim 1 is still In progress.\n')
+  expect(refused.stderr).toContain('  Claim 6 has a verdict but no rationale.\n')
+  expect(refused.stderr).toContain('--allow-incomplete')
+  expect(existsSync(join(work, 'r.html'))).toBe(false)
+  // Data outputs and the internal working report are not publications.
+  expect(factmark([...lib, 'export', '--document', id, '--format', 'csv', '--out', 'r.csv']).code).toBe(0)
+  const internal = factmark([...lib, 'export', '--document', id, '--format', 'html', '--internal', '--out', '-'])
+  expect(internal.code).toBe(0)
+  expect(internal.stdout).toContain('INTERNAL')
+  expect(internal.stdout).toContain('Asked the author by email.')
+  const knowingly = factmark([...lib, 'export', '--document', id, '--format', 'html', '--allow-incomplete', '--out', '-'])
+  expect(knowingly.code).toBe(0)
+  expect(knowingly.stdout).not.toContain('Asked the author by email.')
 })

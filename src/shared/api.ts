@@ -17,13 +17,15 @@ import type {
   HistoryEntry,
   NewVersionResult,
   Note,
+  ReadinessEntry,
   ReportFile,
   RestoredBackup,
   SearchHit,
   Settings,
   Source
 } from './model'
-import { stances } from './model'
+import { paperSizes, stances } from './model'
+import type { RatingScale } from './scale'
 import { reportFormats } from './report/formats'
 import { statuses } from './status'
 
@@ -70,6 +72,19 @@ const noteBody = z
   .trim()
   .min(1, { message: 'The note is empty' })
   .max(fieldLimits.noteLength, { message: `The note is longer than ${fieldLimits.noteLength.toLocaleString('en')} characters` })
+/** Plain text of some paragraphs (a rationale, a conclusion, a definition): trimmed, limited; never markup. */
+const prose = (what: string, max: number) =>
+  z.string({ message: `${what} must be text` }).trim().max(max, { message: `The ${what} is longer than ${max.toLocaleString('en')} characters` })
+/** A name or label on one line: control characters and line breaks dropped. */
+const oneLine = (what: string, max: number) =>
+  z
+    .string({ message: `${what} must be text` })
+    .transform(singleLine)
+    .pipe(z.string().min(1, { message: `The ${what} cannot be empty` }).max(max, { message: `The ${what} is longer than ${max} characters` }))
+const verdictFilter = z
+  .array(z.enum(statuses, { message: `statuses must be among ${statuses.join(', ')}` }))
+  .max(statuses.length)
+  .optional()
 /** An http(s) address. */
 const webAddress = (what: string) =>
   z
@@ -149,9 +164,18 @@ export const api = {
     input: z.strictObject({
       documentId: id('documentId'),
       format: z.enum(reportFormats, { message: `format must be one of ${reportFormats.join(', ')}` }),
-      statuses: z.array(z.enum(statuses, { message: `statuses must be among ${statuses.join(', ')}` })).max(statuses.length).optional()
+      statuses: verdictFilter,
+      /** The internal working report: every note, and INTERNAL on every page. Public reports carry only public notes. */
+      internal: z.boolean().optional(),
+      /** A public export is refused while the readiness check lists anything, unless the editor includes it knowingly. */
+      allowIncomplete: z.boolean().optional()
     }),
     result: returns<Promise<ReportFile>>()
+  },
+  /** What blocks publishing a document's report (the claims as `statuses` filters them): empty when it is ready. */
+  checkReadiness: {
+    input: z.strictObject({ documentId: id('documentId'), statuses: verdictFilter }),
+    result: returns<ReadinessEntry[]>()
   },
   /**
    * Factmark's own W3C Web Annotation JSON-LD (an `exportReport` jsonld file,
@@ -183,7 +207,9 @@ export const api = {
       tags: z
         .array(tag, { message: 'tags must be a list of words' })
         .max(fieldLimits.tagsPerClaim, { message: `A claim can carry at most ${fieldLimits.tagsPerClaim} tags` })
-        .optional()
+        .optional(),
+      /** The public explanation of the verdict; plain text, links allowed. Empty clears it. */
+      rationale: prose('rationale', fieldLimits.rationaleLength).optional()
     }),
     result: returns<Claim>()
   },
@@ -203,6 +229,11 @@ export const api = {
   },
   editNote: {
     input: z.strictObject({ noteId: id('noteId'), body: noteBody }),
+    result: returns<Note>()
+  },
+  /** Makes a note public (printed in public reports) or internal again. */
+  setNotePublic: {
+    input: z.strictObject({ noteId: id('noteId'), public: z.boolean({ message: 'public must be true or false' }) }),
     result: returns<Note>()
   },
   deleteNote: {
@@ -250,6 +281,50 @@ export const api = {
         .nullable()
     }),
     result: returns<Settings>()
+  },
+  /** The publishing organisation; null removes it. */
+  setOrganisation: {
+    input: z.strictObject({
+      organisation: z
+        .strictObject({
+          name: oneLine('organisation name', fieldLimits.organisationNameLength),
+          url: webAddress('The organisation’s web address').nullable(),
+          /** PNG or JPEG bytes, base64; at most 1 MB. */
+          logo: z.base64({ message: 'logo must be base64' }).max(Math.ceil((fieldLimits.logoBytes * 4) / 3) + 4, { message: 'The logo must be at most 1 MB.' }).nullable()
+        })
+        .nullable()
+    }),
+    result: returns<Settings>()
+  },
+  setReportSettings: {
+    input: z.strictObject({
+      paperSize: z.enum(paperSizes, { message: `paperSize must be one of ${paperSizes.join(', ')} (or null: from the locale)` }).nullable()
+    }),
+    result: returns<Settings>()
+  },
+  /** The desk's label and definition for every verdict. */
+  getRatingScale: {
+    input: z.strictObject({}),
+    result: returns<RatingScale>()
+  },
+  /** Renames a verdict for readers or defines it; null goes back to the default. The verdict's meaning (its code) stays. */
+  setRating: {
+    input: z.strictObject({
+      status,
+      label: oneLine('label', fieldLimits.ratingLabelLength).nullable().optional(),
+      definition: prose('definition', fieldLimits.ratingDefinitionLength).nullable().optional()
+    }),
+    result: returns<RatingScale>()
+  },
+  /** The editor's conclusion and the fact-check's publication address and date; a field left out is unchanged, null clears it. */
+  updatePublication: {
+    input: z.strictObject({
+      documentId: id('documentId'),
+      conclusion: prose('conclusion', fieldLimits.conclusionLength).optional(),
+      publicationUrl: webAddress('The publication address').nullable().optional(),
+      publicationDate: z.iso.date({ message: 'publicationDate must be a date (YYYY-MM-DD)' }).nullable().optional()
+    }),
+    result: returns<ArticleDocument>()
   },
   /** Deletes a document with its claims, notes and sources; nothing else. */
   deleteDocument: {

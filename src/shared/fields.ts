@@ -15,7 +15,41 @@ export const fieldLimits = {
   sourceTitleLength: 500,
   excerptLength: 10_000,
   analystNameLength: 100,
-  searchLength: 200
+  searchLength: 200,
+  // Publishing (issue 12): what readers see.
+  organisationNameLength: 200,
+  /** The public explanation of a verdict: a few paragraphs. */
+  rationaleLength: 10_000,
+  conclusionLength: 10_000,
+  ratingLabelLength: 40,
+  ratingDefinitionLength: 2_000,
+  /** A logo is a small picture, not a photograph: 1 MB. */
+  logoBytes: 1024 * 1024
+}
+
+/** The pictures a logo may be, told by their first bytes (a file name or a claimed type is not trusted). */
+export const logoTypes = ['image/png', 'image/jpeg'] as const
+export type LogoType = (typeof logoTypes)[number]
+
+/**
+ * What picture the bytes are: PNG or JPEG by their signature, else null.
+ * PNG starts 89 50 4E 47 0D 0A 1A 0A; JPEG starts FF D8 FF.
+ */
+export function logoType(bytes: Uint8Array): LogoType | null {
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+  if (bytes.length > png.length && png.every((b, i) => bytes[i] === b)) return 'image/png'
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
+  return null
+}
+
+/** Checks a logo's bytes: a PNG or JPEG of at most 1 MB. Throws an Error naming the problem. */
+export function checkLogo(bytes: Uint8Array): LogoType {
+  if (bytes.length > fieldLimits.logoBytes) {
+    throw new Error(`The logo is ${(bytes.length / 1024 / 1024).toFixed(1)} MB: it must be at most 1 MB.`)
+  }
+  const type = logoType(bytes)
+  if (!type) throw new Error('The logo must be a PNG or JPEG picture.')
+  return type
 }
 
 /**

@@ -9,8 +9,8 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { OperationName, OperationResult } from '../../shared/api'
 import { FactmarkError, type ErrorCode } from '../../shared/errors'
-import type { ArticleDocument, Backup, Claim, DocumentSummary, ReportFile, RestoredBackup } from '../../shared/model'
-import { reportFormats } from '../../shared/report/formats'
+import type { ArticleDocument, Backup, Claim, DocumentSummary, ReadinessEntry, ReportFile, RestoredBackup } from '../../shared/model'
+import { isPublicFormat, reportFormats, type ReportFormat } from '../../shared/report/formats'
 import { statuses } from '../../shared/status'
 import { resolveDataDir } from '../datadir'
 import { dispatchAsync } from '../dispatch'
@@ -36,9 +36,11 @@ Commands:
                                  Prints one line per document: ID<TAB>TITLE<TAB>FILE
   list                           The documents, newest first: ID<TAB>CLAIMS<TAB>IMPORTED<TAB>TITLE
   list --document ID             A document's claims: NUMBER<TAB>VERDICT<TAB>START-END<TAB>QUOTE
-  export --document ID --format FORMAT --out FILE [--verdicts V,V...]
+  export --document ID --format FORMAT --out FILE [--verdicts V,V...] [--internal] [--allow-incomplete]
                                  Write a report; FORMAT is ${reportFormats.join('|')};
                                  --out - writes to standard output. Prints the file written.
+                                 A public report (html, pdf, md, claimreview) is refused while
+                                 the readiness check lists anything; the list goes to stderr.
   backup list                    The automatic backups, newest first: NAME<TAB>CREATED<TAB>BYTES
   backup restore NAME|newest     Replace the library with a backup (close the app first). The
                                  library as it was is kept as the newest backup, so this can be undone.
@@ -46,6 +48,8 @@ Options:
   --data-dir DIR                 The library's folder (default: FACTMARK_DATA_DIR, then the app's).
   --json                         list: print JSON instead of lines.
   --verdicts V,V...              export: only claims with these verdicts (${statuses.join(', ')}).
+  --internal                     export: the internal working report (every note; INTERNAL on each page).
+  --allow-incomplete             export: publish although the readiness check lists problems.
   --help                         This text.
 
 Exit codes: 0 done; 1 usage error; 2 bad input or not found (file, document, Chromium
@@ -131,6 +135,8 @@ function parse(argv: string[]) {
       format: { type: 'string' },
       out: { type: 'string' },
       verdicts: { type: 'string' },
+      internal: { type: 'boolean' },
+      'allow-incomplete': { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' }
     }
@@ -219,10 +225,21 @@ async function exportReport(values: Values, call: Call, io: CliIo): Promise<numb
     ?.split(',')
     .map((v) => v.trim())
     .filter(Boolean)
+  const chosen = { documentId: values.document, ...(verdicts && { statuses: verdicts }) }
+  if (isReportFormat(values.format) && isPublicFormat(values.format) && !values.internal && !values['allow-incomplete']) {
+    // The same check as the export dialog's: each entry on its own line, pointing at its claim.
+    const blocking: ReadinessEntry[] = await call('checkReadiness', chosen)
+    if (blocking.length) {
+      io.stderr(`factmark: this report is not ready to publish:\n${blocking.map((e) => `  ${e.message}\n`).join('')}`)
+      io.stderr('Fix these, or export with --allow-incomplete to include the incomplete claims knowingly (or --internal for a working report).\n')
+      return EXIT.badInput
+    }
+  }
   const file: ReportFile = await call('exportReport', {
-    documentId: values.document,
+    ...chosen,
     format: values.format,
-    ...(verdicts && { statuses: verdicts })
+    ...(values.internal && { internal: true }),
+    ...(values['allow-incomplete'] && { allowIncomplete: true })
   })
   const bytes = file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : Buffer.from(file.data, 'utf8')
   if (values.out === '-') {
@@ -242,6 +259,8 @@ async function exportReport(values: Values, call: Call, io: CliIo): Promise<numb
   io.stdout(`${out}\n`)
   return EXIT.ok
 }
+
+const isReportFormat = (format: string | undefined): format is ReportFormat => (reportFormats as readonly unknown[]).includes(format)
 
 /** A title or quote on one line of tab-separated output. */
 const oneLine = (text: string): string => text.replace(/[\t\r\n]+/g, ' ')

@@ -18,6 +18,10 @@ interface DocumentRow {
   text: string
   content: string
   version: number
+  conclusion: string
+  publication_url: string | null
+  publication_date: string | null
+  origin: string
 }
 
 export function listDocuments({ db }: ServiceContext): DocumentSummary[] {
@@ -60,7 +64,10 @@ export function getDocument({ db }: ServiceContext, documentId: string): Article
     importedAt: row.imported_at,
     text: row.text,
     content: JSON.parse(row.content) as Block[],
-    version: row.version
+    version: row.version,
+    conclusion: row.conclusion,
+    publicationUrl: row.publication_url,
+    publicationDate: row.publication_date
   }
 }
 

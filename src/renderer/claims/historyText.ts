@@ -38,5 +38,11 @@ export function describeHistory(entry: HistoryEntry): string {
       return d.reason === 'document deleted' ? 'Deleted with its document' : 'Claim deleted'
     case 'restored':
       return 'Claim restored'
+    case 'rationale_changed':
+      return d.to ? `Rationale: ${quoted(d.to)}` : 'Rationale cleared'
+    case 'note_made_public':
+      return 'Note made public'
+    case 'note_made_internal':
+      return 'Note made internal'
   }
 }

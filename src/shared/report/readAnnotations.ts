@@ -9,7 +9,8 @@
 import { z } from 'zod'
 import { articleText, type Block, type Inline } from '../article'
 import { FactmarkError } from '../errors'
-import { stances, type DocumentMetadata, type Stance } from '../model'
+import { fieldLimits, isWebLink } from '../fields'
+import { stances, type DocumentMetadata, type Publication, type Stance } from '../model'
 import type { TextPositionSelector, TextQuoteSelector } from '../selector'
 import { isStatus, statusStyles, statuses, type Status } from '../status'
 import { offsetConverter } from './codepoints'
@@ -17,6 +18,7 @@ import { offsetConverter } from './codepoints'
 export interface ImportedNote {
   author: string
   body: string
+  public: boolean
   createdAt: string | null
   updatedAt: string | null
 }
@@ -37,13 +39,17 @@ export interface ImportedClaim {
   status: Status
   claimant: string | null
   tags: string[]
+  rationale: string
+  createdBy: string | null
+  /** The media type of the article the file was made from (the target's format), when it says. */
+  format: string | null
   createdAt: string | null
   updatedAt: string | null
   notes: ImportedNote[]
   sources: ImportedSource[]
 }
 
-export interface ImportedDocument extends DocumentMetadata {
+export interface ImportedDocument extends DocumentMetadata, Publication {
   content: Block[]
   /** The canonical text of `content`. */
   text: string
@@ -58,6 +64,18 @@ const documentSchema = z.object({
   author: optionalText,
   publishedAt: optionalText,
   language: optionalText,
+  conclusion: z
+    .string()
+    .max(fieldLimits.conclusionLength, { message: `the conclusion is longer than ${fieldLimits.conclusionLength} characters` })
+    .nullish()
+    .transform((value) => value?.trim() ?? ''),
+  publicationUrl: z
+    .string()
+    .trim()
+    .refine(isWebLink, { message: 'the publication address must be an http(s) address' })
+    .nullish()
+    .transform((value) => value ?? null),
+  publicationDate: z.iso.date({ message: 'the publication date must be a date (YYYY-MM-DD)' }).nullish().transform((value) => value ?? null),
   text: z.string(),
   content: z.array(z.unknown()).min(1, { message: 'the document has no content' })
 })
@@ -67,6 +85,7 @@ const bodySchema = z.object({
   purpose: z.string().optional(),
   value: z.string().optional(),
   verdict: z.string().optional(),
+  public: z.boolean().optional(),
   creator: z.object({ name: z.string().optional() }).optional(),
   created: z.string().optional(),
   modified: z.string().optional(),
@@ -91,8 +110,9 @@ const annotationSchema = z.object({
   created: z.string().optional(),
   modified: z.string().optional(),
   claimant: z.string().nullish(),
+  creator: z.object({ name: z.string().optional() }).optional(),
   body: z.array(bodySchema).default([]),
-  target: z.object({ selector: z.union([selectorSchema, z.array(selectorSchema)]) })
+  target: z.object({ format: z.string().optional(), selector: z.union([selectorSchema, z.array(selectorSchema)]) })
 })
 
 const collectionSchema = z.object({
@@ -137,13 +157,19 @@ export function readAnnotations(json: string, what = 'The file'): { document: Im
     const tags: string[] = []
     const notes: ImportedNote[] = []
     const sources: ImportedSource[] = []
+    let rationale = ''
     for (const body of item.body) {
       if (body.purpose === 'assessing') status = verdictOf(body.verdict ?? body.value, where, refuse)
+      else if (body.purpose === 'describing' && body.value?.trim()) {
+        if (body.value.length > fieldLimits.rationaleLength) refuse(`${where}'s rationale is longer than ${fieldLimits.rationaleLength} characters`)
+        rationale = body.value.trim()
+      }
       else if (body.purpose === 'tagging' && body.value?.trim()) tags.push(body.value.trim())
       else if (body.purpose === 'commenting' && body.value?.trim()) {
         notes.push({
           author: body.creator?.name?.trim() || 'unknown',
           body: body.value,
+          public: body.public === true,
           createdAt: body.created ?? null,
           updatedAt: body.modified ?? body.created ?? null
         })
@@ -164,14 +190,17 @@ export function readAnnotations(json: string, what = 'The file'): { document: Im
       status,
       claimant: item.claimant?.trim() || null,
       tags: [...new Set(tags)].sort(),
+      rationale,
+      createdBy: item.creator?.name?.trim() || null,
+      format: item.target.format ?? null,
       createdAt: item.created ?? null,
       updatedAt: item.modified ?? item.created ?? null,
       notes,
       sources
     }
   })
-  const { title, sourceUrl, publisher, author, publishedAt, language } = doc
-  return { document: { title, sourceUrl, publisher, author, publishedAt, language, content, text }, claims }
+  const { title, sourceUrl, publisher, author, publishedAt, language, conclusion, publicationUrl, publicationDate } = doc
+  return { document: { title, sourceUrl, publisher, author, publishedAt, language, conclusion, publicationUrl, publicationDate, content, text }, claims }
 }
 
 function verdictOf(value: string | undefined, where: string, refuse: (problem: string) => never): Status {

@@ -27,12 +27,14 @@ function claim(words: string, status: Status = 'false', from = 0): Claim {
     claimant: null,
     tags: [],
     orphaned: false,
+    rationale: '',
+    createdBy: null,
     createdAt: '2026-11-27T10:00:00.000Z',
     updatedAt: '2026-11-27T10:00:00.000Z'
   }
 }
 
-const document = { id: 'd', title: 'T', sourceUrl: null, publisher: null, author: null, publishedAt: null, language: null, importedAt: '2026-11-27T10:00:00.000Z', version: 1, text, content }
+const document = { id: 'd', title: 'T', sourceUrl: null, publisher: null, author: null, publishedAt: null, language: null, importedAt: '2026-11-27T10:00:00.000Z', version: 1, text, content, conclusion: '', publicationUrl: null, publicationDate: null }
 const data = (claims: Claim[]) => ({ document, claims, notes: [], sources: [], analyst: 'A', generatedAt: '2026-11-27T10:00:00.000Z' })
 const piecesOf = (block: SegmentedBlock): Piece[] => ('pieces' in block ? block.pieces : [])
 const describePieces = (block: SegmentedBlock) =>
