@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import { singleLine } from './article'
-import { fieldLimits } from './fields'
+import { fieldLimits, fields } from './fields'
 import type {
   ArticleDocument,
   Backup,
@@ -22,11 +22,12 @@ import type {
   RestoredBackup,
   SearchHit,
   Settings,
-  Source
+  Source,
+  Suggestion
 } from './model'
-import { paperSizes, stances } from './model'
-import type { RatingScale } from './scale'
+import { paperSizes } from './model'
 import { reportFormats } from './report/formats'
+import type { RatingScale } from './scale'
 import { statuses } from './status'
 
 /** Phantom marker that carries an operation's result type. */
@@ -43,9 +44,9 @@ export const limits = {
   fetchTimeoutMs: 20_000,
   /** Most text a .docx may unpack to: a zip bomb stops here. */
   unpackedBytes: 100 * 1024 * 1024,
-  urlLength: 2048,
-  metadataLength: 500,
-  titleLength: 500,
+  urlLength: fieldLimits.urlLength,
+  metadataLength: fieldLimits.metadataLength,
+  titleLength: fieldLimits.titleLength,
   fileNameLength: 255
 }
 
@@ -56,45 +57,10 @@ const offset = (what: string) =>
     .int({ message: `${what} must be a whole number` })
     .nonnegative({ message: `${what} must not be negative` })
 
-const status = z.enum(statuses, {
-  error: (issue) => `Unknown status ${JSON.stringify(issue.input)}: use one of ${statuses.join(', ')}`
-})
-/** Optional free text: trimmed, limited. */
-const text = (what: string, max: number) =>
-  z.string({ message: `${what} must be text` }).trim().max(max, { message: `The ${what} is longer than ${max} characters` })
-const tag = z
-  .string({ message: 'A tag must be text' })
-  .trim()
-  .min(1, { message: 'A tag cannot be empty or only white space' })
-  .max(fieldLimits.tagLength, { message: `A tag is longer than ${fieldLimits.tagLength} characters` })
-const noteBody = z
-  .string({ message: 'The note must be text' })
-  .trim()
-  .min(1, { message: 'The note is empty' })
-  .max(fieldLimits.noteLength, { message: `The note is longer than ${fieldLimits.noteLength.toLocaleString('en')} characters` })
-/** Plain text of some paragraphs (a rationale, a conclusion, a definition): trimmed, limited; never markup. */
-const prose = (what: string, max: number) =>
-  z.string({ message: `${what} must be text` }).trim().max(max, { message: `The ${what} is longer than ${max.toLocaleString('en')} characters` })
-/** A name or label on one line: control characters and line breaks dropped. */
-const oneLine = (what: string, max: number) =>
-  z
-    .string({ message: `${what} must be text` })
-    .transform(singleLine)
-    .pipe(z.string().min(1, { message: `The ${what} cannot be empty` }).max(max, { message: `The ${what} is longer than ${max} characters` }))
 const verdictFilter = z
   .array(z.enum(statuses, { message: `statuses must be among ${statuses.join(', ')}` }))
   .max(statuses.length)
   .optional()
-/** An http(s) address. */
-const webAddress = (what: string) =>
-  z
-    .string()
-    .trim()
-    .max(limits.urlLength, { message: `${what} is too long` })
-    .regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, { message: `${what} must be an http(s) address` })
-
-const metadataText = (what: string) =>
-  z.string().trim().max(limits.metadataLength, { message: `${what} is too long` }).nullable().optional()
 
 /** Where a document's text comes from: pasted text or HTML, a file, or a web page. */
 export const importSource = z.discriminatedUnion('kind', [
@@ -109,7 +75,7 @@ export const importSource = z.discriminatedUnion('kind', [
     fileName: z.string().min(1, { message: 'fileName is empty' }).max(limits.fileNameLength),
     data: z.base64({ message: 'data must be base64' })
   }),
-  z.strictObject({ kind: z.literal('url'), url: webAddress('url') })
+  z.strictObject({ kind: z.literal('url'), url: fields.documentAddress })
 ])
 export type ImportSource = z.output<typeof importSource>
 
@@ -201,15 +167,12 @@ export const api = {
   updateClaim: {
     input: z.strictObject({
       claimId: id('claimId'),
-      status: status.optional(),
+      status: fields.status.optional(),
       /** Empty or null clears it. */
-      claimant: text('claimant', fieldLimits.claimantLength).nullable().optional(),
-      tags: z
-        .array(tag, { message: 'tags must be a list of words' })
-        .max(fieldLimits.tagsPerClaim, { message: `A claim can carry at most ${fieldLimits.tagsPerClaim} tags` })
-        .optional(),
+      claimant: fields.claimant.nullable().optional(),
+      tags: fields.tags.optional(),
       /** The public explanation of the verdict; plain text, links allowed. Empty clears it. */
-      rationale: prose('rationale', fieldLimits.rationaleLength).optional()
+      rationale: fields.rationale.optional()
     }),
     result: returns<Claim>()
   },
@@ -224,16 +187,16 @@ export const api = {
     result: returns<Claim>()
   },
   addNote: {
-    input: z.strictObject({ claimId: id('claimId'), body: noteBody }),
+    input: z.strictObject({ claimId: id('claimId'), body: fields.note }),
     result: returns<Note>()
   },
   editNote: {
-    input: z.strictObject({ noteId: id('noteId'), body: noteBody }),
+    input: z.strictObject({ noteId: id('noteId'), body: fields.note }),
     result: returns<Note>()
   },
   /** Makes a note public (printed in public reports) or internal again. */
   setNotePublic: {
-    input: z.strictObject({ noteId: id('noteId'), public: z.boolean({ message: 'public must be true or false' }) }),
+    input: z.strictObject({ noteId: id('noteId'), public: fields.notePublic }),
     result: returns<Note>()
   },
   deleteNote: {
@@ -243,12 +206,12 @@ export const api = {
   addSource: {
     input: z.strictObject({
       claimId: id('claimId'),
-      url: z.string({ message: 'url must be text' }).max(fieldLimits.urlLength, { message: `The URL is longer than ${fieldLimits.urlLength} characters` }),
-      title: text('title', fieldLimits.sourceTitleLength).nullable().optional(),
-      excerpt: text('excerpt', fieldLimits.excerptLength).nullable().optional(),
-      stance: z.enum(stances, { message: `stance must be one of ${stances.join(', ')}` }),
+      url: fields.sourceUrl,
+      title: fields.sourceTitle.nullable().optional(),
+      excerpt: fields.excerpt.nullable().optional(),
+      stance: fields.stance,
       /** The day the analyst read the source, YYYY-MM-DD. */
-      accessedAt: z.iso.date({ message: 'accessedAt must be a date (YYYY-MM-DD)' }).nullable().optional()
+      accessedAt: fields.accessedAt.nullable().optional()
     }),
     result: returns<Source>()
   },
@@ -273,12 +236,7 @@ export const api = {
   /** A null name goes back to the OS user name. */
   setSettings: {
     input: z.strictObject({
-      analystName: z
-        .string({ message: 'analystName must be text' })
-        .trim()
-        .min(1, { message: 'The analyst name cannot be empty' })
-        .max(fieldLimits.analystNameLength, { message: `The analyst name is longer than ${fieldLimits.analystNameLength} characters` })
-        .nullable()
+      analystName: fields.analystName.nullable()
     }),
     result: returns<Settings>()
   },
@@ -287,10 +245,10 @@ export const api = {
     input: z.strictObject({
       organisation: z
         .strictObject({
-          name: oneLine('organisation name', fieldLimits.organisationNameLength),
-          url: webAddress('The organisation’s web address').nullable(),
+          name: fields.organisationName,
+          url: fields.organisationUrl.nullable(),
           /** PNG or JPEG bytes, base64; at most 1 MB. */
-          logo: z.base64({ message: 'logo must be base64' }).max(Math.ceil((fieldLimits.logoBytes * 4) / 3) + 4, { message: 'The logo must be at most 1 MB.' }).nullable()
+          logo: fields.logo.nullable()
         })
         .nullable()
     }),
@@ -310,9 +268,9 @@ export const api = {
   /** Renames a verdict for readers or defines it; null goes back to the default. The verdict's meaning (its code) stays. */
   setRating: {
     input: z.strictObject({
-      status,
-      label: oneLine('label', fieldLimits.ratingLabelLength).nullable().optional(),
-      definition: prose('definition', fieldLimits.ratingDefinitionLength).nullable().optional()
+      status: fields.status,
+      label: fields.ratingLabel.nullable().optional(),
+      definition: fields.ratingDefinition.nullable().optional()
     }),
     result: returns<RatingScale>()
   },
@@ -320,9 +278,9 @@ export const api = {
   updatePublication: {
     input: z.strictObject({
       documentId: id('documentId'),
-      conclusion: prose('conclusion', fieldLimits.conclusionLength).optional(),
-      publicationUrl: webAddress('The publication address').nullable().optional(),
-      publicationDate: z.iso.date({ message: 'publicationDate must be a date (YYYY-MM-DD)' }).nullable().optional()
+      conclusion: fields.conclusion.optional(),
+      publicationUrl: fields.publicationUrl.nullable().optional(),
+      publicationDate: fields.publicationDate.nullable().optional()
     }),
     result: returns<ArticleDocument>()
   },
@@ -334,11 +292,7 @@ export const api = {
   /** Full-text search over every document's text, claim quotes, notes and sources. */
   search: {
     input: z.strictObject({
-      query: z
-        .string({ message: 'query must be text' })
-        .trim()
-        .min(1, { message: 'The search is empty' })
-        .max(fieldLimits.searchLength, { message: `The search is longer than ${fieldLimits.searchLength} characters` }),
+      query: fields.searchQuery,
       limit: z.number().int().min(1).max(200).optional()
     }),
     result: returns<SearchHit[]>()
@@ -355,7 +309,7 @@ export const api = {
   },
   /** A web page, fetched by the main process, its article extracted. */
   importUrl: {
-    input: z.strictObject({ url: webAddress('url') }),
+    input: z.strictObject({ url: fields.documentAddress }),
     result: returns<MaybePromise<ArticleDocument>>()
   },
   /**
@@ -375,14 +329,31 @@ export const api = {
   updateMetadata: {
     input: z.strictObject({
       documentId: id('documentId'),
-      title: z.string().trim().min(1, { message: 'The title must not be empty' }).max(limits.titleLength).optional(),
-      sourceUrl: webAddress('sourceUrl').nullable().optional(),
-      publisher: metadataText('publisher'),
-      author: metadataText('author'),
-      publishedAt: z.iso.date({ message: 'publishedAt must be a date (YYYY-MM-DD)' }).or(z.iso.datetime({ offset: true, message: 'publishedAt must be a date' })).nullable().optional(),
-      language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: 'language must be a language tag such as "en" or "fa-IR"' }).nullable().optional()
+      title: fields.title.optional(),
+      sourceUrl: fields.documentAddress.nullable().optional(),
+      publisher: fields.publisher.nullable().optional(),
+      author: fields.author.nullable().optional(),
+      publishedAt: fields.publishedAt.nullable().optional(),
+      language: fields.language.nullable().optional()
     }),
     result: returns<ArticleDocument>()
+  },
+
+  // ── claim assist ──
+  /** A document's sentences most worth checking, best first, without dismissed or already marked ones. */
+  listSuggestions: {
+    input: z.strictObject({ documentId: id('documentId'), limit: z.number().int().min(1).max(10_000).optional() }),
+    result: returns<Suggestion[]>()
+  },
+  /** Marks a suggested sentence as a claim; its history records the suggestion's score. */
+  acceptSuggestion: {
+    input: z.strictObject({ documentId: id('documentId'), start: offset('start'), end: offset('end') }),
+    result: returns<Claim>()
+  },
+  /** Hides a suggested sentence in this document from now on. */
+  dismissSuggestion: {
+    input: z.strictObject({ documentId: id('documentId'), start: offset('start'), end: offset('end') }),
+    result: returns<{ sentence: string }>()
   },
 
   // ── backups ──

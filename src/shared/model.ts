@@ -217,3 +217,12 @@ export interface ReadinessEntry {
   /** The claim's number in the report, as the reader sees it. */
   claimNumber: number | null
 }
+
+/** A sentence worth checking, from the check-worthiness model; offsets in the document's canonical text. */
+export interface Suggestion {
+  start: number
+  end: number
+  text: string
+  /** 0–1: higher is more worth checking. */
+  score: number
+}
