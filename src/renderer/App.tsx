@@ -374,7 +374,7 @@ export function App({ api }: { api: ApiClient }) {
         onClose={() => setImporting(false)}
       />
       {openDocument && (
-        <ExportDialog open={exporting} api={api} document={openDocument} onClose={() => setExporting(false)} />
+        <ExportDialog open={exporting} api={api} document={openDocument} onClose={() => setExporting(false)} onGoToClaim={(id) => selectClaim(id, true)} />
       )}
       <ConfirmDialog
         question={deletingDocument && deleteDocumentQuestion(deletingDocument)}

@@ -22,6 +22,9 @@ interface ClaimRow {
   created_by: string | null
   created_at: string
   updated_at: string
+  approved_status: Status | null
+  approved_by: string | null
+  approved_at: string | null
   tags: string | null
 }
 
@@ -42,7 +45,10 @@ function toClaim(row: ClaimRow): Claim {
     rationale: row.rationale,
     createdBy: row.created_by,
     createdAt: row.created_at,
-    updatedAt: row.updated_at
+    updatedAt: row.updated_at,
+    approval: row.approved_status && row.approved_by && row.approved_at
+      ? { status: row.approved_status, by: row.approved_by, at: row.approved_at }
+      : null
   }
 }
 

@@ -15,7 +15,10 @@ import { chromiumPrinter } from '../report/pdf'
 import { checkReadiness } from '../../shared/report/readiness'
 import { paperForLocale } from '../../shared/report/print'
 import type { BackupControl } from '../store/backup'
-import { createClaim, listClaims } from './claims'
+import { teamControl, type TeamControl } from '../team/control'
+import { parseTeamUrl } from '../team/server'
+import { joinedTeam } from '../team/sync'
+import { createClaim, getClaim, listClaims } from './claims'
 import type { ServiceContext } from './context'
 import { getDocument, insertDocument, listDocuments } from './documents'
 import { updateMetadata } from './metadata'
@@ -41,6 +44,8 @@ export interface ServiceOptions {
   backups?: BackupControl
   /** The user's locale (en-US, de_DE.UTF-8…): the PDF's paper until a paper size is chosen. */
   locale?: string
+  /** The team library link; without one, the service syncs on request only. */
+  team?: TeamControl
 }
 
 export function createService(db: Database, options: ServiceOptions): ApiHandlers {
@@ -51,6 +56,7 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     now: options.now ?? (() => new Date().toISOString()),
     newId: randomUUID
   }
+  const team = options.team ?? teamControl(() => db, { live: false })
   const importArticleFile = staged(
     db,
     ({ fileName, data }: { fileName: string; data: string }) => parseFile(fileName, Buffer.from(data, 'base64')),
@@ -117,6 +123,22 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     restoreBackup: ({ name }) => {
       if (!options.backups) throw new FactmarkError('not_found', 'This library has no backups to restore.')
       return options.backups.restore(name)
+    },
+
+    // ── team library ──
+    getTeamStatus: () => team.status(),
+    // What can be refused at once (a malformed address, no team yet) is refused before any waiting.
+    connectTeam: ownTransaction(({ url, password }: { url: string; password?: string }) => {
+      parseTeamUrl(url)
+      return team.connect(url, password)
+    }),
+    syncTeam: ownTransaction(() => {
+      if (!joinedTeam(db)) throw new FactmarkError('not_found', 'This library has not joined a team library.')
+      return team.sync()
+    }),
+    approveClaim: ({ claimId }) => {
+      team.approve(claimId)
+      return getClaim(context, claimId)
     }
   }
   return inTransactions(db, handlers)

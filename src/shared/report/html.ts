@@ -50,8 +50,7 @@ export function renderHtml(data: ReportData): string {
     `<style>\n${STYLES}</style>`,
     '</head>',
     '<body>',
-    // The banner opens the page; the watermark, fixed, is printed on every page.
-    data.internal ? '<div class="internal" role="note">INTERNAL — working report with the desk’s notes; not for publication</div>' : '',
+    // The watermark, fixed, is printed on every page; the banner opens the header.
     data.internal ? '<div class="watermark" aria-hidden="true">INTERNAL</div>' : '',
     header(page),
     '<main>',
@@ -94,6 +93,7 @@ function header({ data }: Page): string {
   }
   return [
     '<header class="report-header">',
+    data.internal ? '<p class="internal" role="note">INTERNAL — working report with the desk’s notes; not for publication</p>' : '',
     logo(data.organisation),
     `<p class="kicker">${data.internal ? 'Internal working report' : 'Fact-check'}</p>`,
     `<h1 dir="auto">${esc(data.document.title)}</h1>`,
