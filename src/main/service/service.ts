@@ -30,6 +30,7 @@ import { updatePublication } from './publication'
 import { search } from './search'
 import { chosenAnalystName, getRatingScale, getSettings, setOrganisation, setRating, setReportSettings, setSettings } from './settings'
 import { addSource, removeSource } from './sources'
+import { claimMatches, importFactCheckFeed, listPriorFactChecks, matchPriorFactChecks } from './priorFactChecks'
 import { acceptSuggestion, dismissSuggestion, listSuggestions } from './suggestions'
 import { importNewVersion, reattachClaim } from './versions'
 import { listTags, updateClaim } from './verdicts'
@@ -48,14 +49,19 @@ export interface ServiceOptions {
   team?: TeamControl
 }
 
-export function createService(db: Database, options: ServiceOptions): ApiHandlers {
-  const context: ServiceContext = {
+/** What the operations share; scripts and benchmarks use it to call service modules directly. */
+export function serviceContext(db: Database, options: Pick<ServiceOptions, 'defaultAuthor' | 'now'> = { defaultAuthor: 'factmark' }): ServiceContext {
+  return {
     db,
     // The name chosen in the settings, else the OS user name.
     author: () => chosenAnalystName(db) ?? options.defaultAuthor,
     now: options.now ?? (() => new Date().toISOString()),
     newId: randomUUID
   }
+}
+
+export function createService(db: Database, options: ServiceOptions): ApiHandlers {
+  const context = serviceContext(db, options)
   const team = options.team ?? teamControl(() => db, { live: false })
   const importArticleFile = staged(
     db,
@@ -117,6 +123,10 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     listSuggestions: (input) => listSuggestions(context, input),
     acceptSuggestion: (input) => acceptSuggestion(context, input),
     dismissSuggestion: (input) => dismissSuggestion(context, input),
+    importFactChecks: ({ text }) => importFactCheckFeed(context, text),
+    matchPriorFactChecks: (input) => matchPriorFactChecks(context, input),
+    claimMatches: (input) => claimMatches(context, input),
+    listPriorFactChecks: (input) => listPriorFactChecks(context, input),
 
     // ── backups ──
     listBackups: () => options.backups?.list() ?? [],
