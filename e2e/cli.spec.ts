@@ -20,6 +20,17 @@ test.afterEach(() => {
   if (work) rmSync(work, { recursive: true, force: true })
 })
 
+/**
+ * The golden JSON-LD as a colleague's library would send it: its one ftp:
+ * source (kept in the fixture to show reports leave such links as text) made
+ * https, since an import refuses what the API would (issue 9).
+ */
+function colleagueExport(): string {
+  const file = join(work, 'claims.jsonld')
+  writeFileSync(file, readFileSync(join(GOLDEN, 'claims.jsonld'), 'utf8').replace('ftp://files.example.org/lee.pdf', 'https://files.example.org/lee.pdf'))
+  return file
+}
+
 function factmark(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, ...env } })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
@@ -31,14 +42,15 @@ test('imports, lists and exports every format on a data directory', async () => 
   writeFileSync(join(work, 'notes.txt'), 'Plain text.\n\nTwo paragraphs.')
   const lib = ['--data-dir', join(work, 'lib')]
 
-  const imported = factmark([...lib, 'import', 'article.md', 'notes.txt', join(GOLDEN, 'claims.jsonld')])
+  const colleague = colleagueExport()
+  const imported = factmark([...lib, 'import', 'article.md', 'notes.txt', colleague])
   expect(imported.stderr).toBe('')
   expect(imported.code).toBe(0)
   const lines = imported.stdout.trim().split('\n').map((line) => line.split('\t'))
   expect(lines.map(([, title, file]) => [title, file])).toEqual([
     ['A Markdown article', 'article.md'],
     ['notes', 'notes.txt'],
-    ['Uyghur fighters in Syria', join(GOLDEN, 'claims.jsonld')]
+    ['Uyghur fighters in Syria', colleague]
   ])
   const uyghurId = lines[2]![0]!
 
@@ -72,7 +84,7 @@ test('imports, lists and exports every format on a data directory', async () => 
   expect(text).toContain('114 Uyghurs have joined IS')
   // The JSON-LD came back through another library: the same as the file it was imported from, ids and times apart.
   const strip = (s: string) => s.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID').replace(/"(generated|importedAt)": "[^"]*"/g, '"$1": "T"').replace(/"name": "[^"]*"\n  },\n  "generator"/, '"name": "A"\n  },\n  "generator"')
-  expect(strip(readFileSync(join(work, 'report.jsonld'), 'utf8'))).toBe(strip(readFileSync(join(GOLDEN, 'claims.jsonld'), 'utf8')))
+  expect(strip(readFileSync(join(work, 'report.jsonld'), 'utf8'))).toBe(strip(readFileSync(colleague, 'utf8')))
 
   const filtered = factmark([...lib, 'export', '--document', uyghurId, '--format', 'csv', '--verdicts', 'false,verified', '--out', '-'])
   expect(filtered.code).toBe(0)
@@ -160,7 +172,7 @@ test('lists and restores the backups the app takes', async () => {
 
 test('refuses a public report while the readiness check lists anything, unless told to include it knowingly', async () => {
   const lib = ['--data-dir', join(work, 'lib')]
-  const id = factmark([...lib, 'import', join(GOLDEN, 'claims.jsonld')]).stdout.split('\t')[0]!
+  const id = factmark([...lib, 'import', colleagueExport()]).stdout.split('\t')[0]!
   const refused = factmark([...lib, 'export', '--document', id, '--format', 'html', '--out', 'r.html'])
   expect(refused.code).toBe(2)
   expect(refused.stdout).toBe('')
