@@ -47,6 +47,9 @@ function createWindow(): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Chromium's spellchecker downloads Hunspell dictionaries from Google's servers on Linux:
+      // no request leaves the app unasked, so it is off.
+      spellcheck: false,
       // Middle-click would open links in a new window without will-navigate.
       disableBlinkFeatures: 'Auxclick'
     }

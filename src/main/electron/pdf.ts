@@ -17,6 +17,7 @@ export const printWithElectron: PdfPrinter = (html) =>
         contextIsolation: true,
         nodeIntegration: false,
         webSecurity: true,
+        spellcheck: false,
         disableBlinkFeatures: 'Auxclick'
       }
     })

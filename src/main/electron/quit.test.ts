@@ -14,11 +14,11 @@ import { tempDir } from '../testing/temp'
 import { closeLibrary } from './quit'
 
 describe('quitting the desktop app', () => {
-  it('waits for the backup under way, then closes the library: a complete backup, no .partial, no WAL', async () => {
+  it('waits for the backup under way, then closes the library: a complete backup, no .partial, no WAL', { timeout: 60_000 }, async () => {
     const dataDir = tempDir()
     const library = openLibrary(dataDir)
     // Enough pages that the online backup is still running when the quit comes.
-    await caller(library).ok('importText', { text: 'Officials said 114 fighters crossed. '.repeat(200_000), format: 'text', title: 'Long' })
+    await caller(library).ok('importText', { text: 'Officials said 114 fighters crossed. '.repeat(60_000), format: 'text', title: 'Long' })
     const backups = startAutomaticBackups(library) // starts a backup at once; the quit comes while it runs
     await closeLibrary(library, backups)
     const backupsDir = join(dataDir, 'backups')
@@ -38,10 +38,10 @@ describe('quitting the desktop app', () => {
     expect(existsSync(join(dataDir, 'factmark.sqlite-wal'))).toBe(false)
   })
 
-  it('(what closing at once would do: the backup under way is lost)', async () => {
+  it('(what closing at once would do: the backup under way is lost)', { timeout: 60_000 }, async () => {
     const dataDir = tempDir()
     const library = openLibrary(dataDir)
-    await caller(library).ok('importText', { text: 'Officials said 114 fighters crossed. '.repeat(200_000), format: 'text', title: 'Long' })
+    await caller(library).ok('importText', { text: 'Officials said 114 fighters crossed. '.repeat(60_000), format: 'text', title: 'Long' })
     const backups = startAutomaticBackups(library)
     library.close()
     await backups.settled()
