@@ -7,7 +7,7 @@
  * and the fuses written into the executable.
  */
 import { getCurrentFuseWire, FuseV1Options } from '@electron/fuses'
-import { listPackage } from '@electron/asar'
+import { extractFile, listPackage } from '@electron/asar'
 import { spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { builtinModules, createRequire } from 'node:module'
@@ -104,6 +104,39 @@ beforeAll(async () => {
   asar = listPackage(join(appDir, 'resources', 'app.asar'), { isPack: false }).map((path) => path.replaceAll('\\', '/'))
 }, 240_000)
 
+interface LockEntry {
+  version?: string
+  dependencies?: Record<string, string>
+  optionalDependencies?: Record<string, string>
+}
+
+/**
+ * The lock's node_modules paths the app's dependencies reach at run time: the
+ * production tree without better-sqlite3's install-time prebuild-install.
+ */
+function runtimeTree(lock: Record<string, LockEntry>, pkg: { dependencies: Record<string, string> }): Set<string> {
+  const resolveFrom = (from: string, name: string): string | undefined => {
+    for (let base = from; ; base = base.includes('/node_modules/') ? base.slice(0, base.lastIndexOf('/node_modules/')) : '') {
+      const key = `${base ? `${base}/` : ''}node_modules/${name}`
+      if (lock[key]) return key
+      if (!base) return undefined
+    }
+  }
+  const seen = new Set<string>()
+  const queue = Object.keys(pkg.dependencies).map((name) => resolveFrom('', name))
+  while (queue.length) {
+    const key = queue.pop()
+    if (!key || seen.has(key)) continue
+    seen.add(key)
+    const entry = lock[key]!
+    for (const name of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies })) {
+      if (key === 'node_modules/better-sqlite3' && name === 'prebuild-install') continue
+      queue.push(resolveFrom(key, name))
+    }
+  }
+  return seen
+}
+
 /** Every file under `dir`, relative to it. */
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return []
@@ -160,6 +193,21 @@ describe('the packaged desktop app (electron-builder --dir, Linux, stand-in Elec
       expect(packages).not.toContain(rendererOnly)
     }
     expect(packages).not.toContain('prebuild-install')
+  })
+
+  it('app.asar holds every installed package the runtime dependencies need (name and version), except prebuild-install’s', () => {
+    const lock = (JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, LockEntry> }).packages
+    const needed = runtimeTree(lock, JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> })
+    // electron-builder lays node_modules out anew (hoisting differently), so compare name@version, not paths.
+    const packed = new Set(
+      asar
+        .filter((path) => /\/node_modules\/(@[^/]+\/)?[^/@]+\/package\.json$/.test(path))
+        .map((path) => JSON.parse(extractFile(join(appDir, 'resources', 'app.asar'), path.slice(1)).toString('utf8')) as { name?: string; version?: string })
+        .map((manifest) => `${manifest.name}@${manifest.version}`)
+    )
+    const wanted = [...needed].filter((key) => existsSync(key)).map((key) => `${key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length)}@${lock[key]!.version}`)
+    expect(wanted.filter((name) => !packed.has(name))).toEqual([])
+    expect(wanted.length).toBeGreaterThan(50)
   })
 
   it('ships no Node-ABI binary and no test extension, in app.asar or unpacked beside it', () => {
