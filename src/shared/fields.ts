@@ -7,6 +7,8 @@
 
 export const fieldLimits = {
   claimantLength: 500,
+  /** A claim is a sentence or a passage; longer selections are refused before anything is drawn. */
+  claimLength: 5_000,
   tagLength: 60,
   tagsPerClaim: 30,
   /** A note is a paragraph or a page of reasoning, not a pasted article. */

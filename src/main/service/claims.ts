@@ -20,17 +20,23 @@ interface ClaimRow {
   orphaned: number
   created_at: string
   updated_at: string
+  number: number
   tags: string | null
+  note_count: number
+  source_count: number
 }
 
 const SELECT_CLAIMS = `
-  SELECT c.*, (SELECT json_group_array(tag) FROM (SELECT tag FROM claim_tags t WHERE t.claim_id = c.id ORDER BY tag)) AS tags
+  SELECT c.*, (SELECT json_group_array(tag) FROM (SELECT tag FROM claim_tags t WHERE t.claim_id = c.id ORDER BY tag)) AS tags,
+    (SELECT count(*) FROM notes n WHERE n.claim_id = c.id) AS note_count,
+    (SELECT count(*) FROM sources s WHERE s.claim_id = c.id) AS source_count
   FROM claims c`
 
 function toClaim(row: ClaimRow): Claim {
   return {
     id: row.id,
     documentId: row.document_id,
+    number: row.number,
     quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
     position: { start: row.start_offset, end: row.end_offset },
     status: row.status,
@@ -38,7 +44,9 @@ function toClaim(row: ClaimRow): Claim {
     tags: row.tags ? (JSON.parse(row.tags) as string[]) : [],
     orphaned: row.orphaned === 1,
     createdAt: row.created_at,
-    updatedAt: row.updated_at
+    updatedAt: row.updated_at,
+    noteCount: row.note_count,
+    sourceCount: row.source_count
   }
 }
 
