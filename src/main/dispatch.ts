@@ -6,6 +6,7 @@
 import type { z } from 'zod'
 import { api, isOperationName, type ApiHandlers } from '../shared/api'
 import { FactmarkError, type Outcome } from '../shared/errors'
+import { fieldPath } from '../shared/fields'
 
 export function dispatch(handlers: ApiHandlers, name: unknown, input: unknown): Outcome<unknown> {
   const outcome = start(handlers, name, input)
@@ -33,7 +34,8 @@ function start(handlers: ApiHandlers, name: unknown, input: unknown): Outcome<un
     if (/^SQLITE_CONSTRAINT_(CHECK|NOTNULL)$/.test((error as { code?: string }).code ?? '')) {
       return { ok: false, error: { code: 'invalid_input', message: `${name}: the library refused a value (${(error as Error).message}); nothing was saved.` } }
     }
-    console.error(`factmark: ${name} failed`, error)
+    // One line on the terminal too: the name and message of what went wrong, never a stack trace.
+    console.error(`factmark: ${name} failed: ${String((error as Error)?.name ?? 'Error')}: ${String((error as Error)?.message ?? error).split('\n')[0]}`)
     return { ok: false, error: { code: 'internal', message: `${name} failed unexpectedly; nothing was saved.` } }
   }
   try {
@@ -49,7 +51,7 @@ function start(handlers: ApiHandlers, name: unknown, input: unknown): Outcome<un
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) => (issue.path.length ? `${fieldPath(issue.path)}: ${issue.message}` : issue.message))
     .join('; ')
 }
 
