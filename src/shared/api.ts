@@ -214,8 +214,8 @@ export const api = {
   /** Adds a claimant to the registry, or sets their role or affiliation (null clears it). */
   saveClaimant: {
     input: z.strictObject({
-      name: text('claimant', fieldLimits.claimantLength).min(1, { message: 'The claimant needs a name' }),
-      role: text('role', fieldLimits.claimantLength).nullable().optional()
+      name: fields.claimantName,
+      role: fields.claimantRole.nullable().optional()
     }),
     result: returns<Claimant>()
   },

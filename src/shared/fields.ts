@@ -102,6 +102,9 @@ export const fields = {
   // ── a claim ──
   status: z.enum(statuses, { error: (issue) => `Unknown status ${JSON.stringify(issue.input)}: use one of ${statuses.join(', ')}` }),
   claimant: text('claimant', fieldLimits.claimantLength),
+  /** A claimant on record needs a name. */
+  claimantName: required('claimant', fieldLimits.claimantLength),
+  claimantRole: text('role or affiliation', fieldLimits.claimantLength),
   tag,
   tags: z
     .array(tag, { message: 'tags must be a list of words' })
