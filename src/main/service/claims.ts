@@ -21,6 +21,9 @@ interface ClaimRow {
   created_at: string
   updated_at: string
   number: number
+  approved_status: Status | null
+  approved_by: string | null
+  approved_at: string | null
   tags: string | null
   note_count: number
   source_count: number
@@ -46,7 +49,10 @@ function toClaim(row: ClaimRow): Claim {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     noteCount: row.note_count,
-    sourceCount: row.source_count
+    sourceCount: row.source_count,
+    approval: row.approved_status && row.approved_by && row.approved_at
+      ? { status: row.approved_status, by: row.approved_by, at: row.approved_at }
+      : null
   }
 }
 
