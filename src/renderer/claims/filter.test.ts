@@ -15,6 +15,9 @@ const claim = (fields: Partial<Claim>): Claim => ({
   createdBy: null,
   createdAt: '',
   updatedAt: '',
+  number: 1,
+  noteCount: 0,
+  sourceCount: 0,
   ...fields
 })
 

@@ -32,10 +32,7 @@ export interface ReportData {
 
 /** A claim as a report shows it: its number, notes and sources. */
 export interface ReportClaim {
-  /**
-   * 1-based, in text order among all the document's claims (a verdict filter
-   * does not renumber), so `#claim-N` in a published report stays put.
-   */
+  /** The claim's stable number in its document: `#claim-N` in a published report stays put. */
   number: number
   claim: Claim
   notes: Note[]
@@ -64,20 +61,20 @@ function byPosition(a: Claim, b: Claim): number {
 const byCreation = <T extends { createdAt: string; id: string }>(a: T, b: T): number =>
   a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)
 
-/** The claims the report shows, numbered, with their notes and sources in the order they were added. */
+/** The claims the report shows, by their numbers, with their notes and sources in the order they were added. */
 export function reportClaims(data: ReportData): ReportClaim[] {
   const include = data.includeStatuses ? new Set<Status>(data.includeStatuses) : null
   const notes = groupByClaim(data.notes)
   const sources = groupByClaim(data.sources)
-  return [...data.claims]
+  return data.claims
+    .filter((claim) => !include || include.has(claim.status))
     .sort(byPosition)
-    .map((claim, index) => ({
-      number: index + 1,
+    .map((claim) => ({
+      number: claim.number,
       claim,
       notes: (notes.get(claim.id) ?? []).sort(byCreation),
       sources: (sources.get(claim.id) ?? []).sort(byCreation)
     }))
-    .filter(({ claim }) => !include || include.has(claim.status))
 }
 
 function groupByClaim<T extends { claimId: string }>(items: readonly T[]): Map<string, T[]> {
