@@ -5,7 +5,7 @@ export default defineConfig({
   // Worker entries (`?modulePath`) are bundled as electron-vite bundles them.
   plugins: [modulePath()],
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
     // Each test file opens its own SQLite files in its own temp directory.
     pool: 'forks',

@@ -127,7 +127,7 @@ describe('block language and direction', () => {
       generatedAt: '2024-01-01T00:00:00Z',
       includeStatuses: []
     } as unknown as Parameters<typeof renderHtml>[0])
-    expect(report).toContain('<p dir="rtl" lang="fa">سخنگوی')
-    expect(report).toContain('<p dir="auto" lang="ar">قال')
+    expect(report).toContain('<p lang="fa" dir="rtl">سخنگوی')
+    expect(report).toContain('<p lang="ar" dir="rtl">قال')
   })
 })

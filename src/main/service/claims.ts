@@ -18,30 +18,42 @@ interface ClaimRow {
   status: Status
   claimant: string | null
   orphaned: number
+  rationale: string
+  created_by: string | null
   created_at: string
   updated_at: string
+  number: number
   approved_status: Status | null
   approved_by: string | null
   approved_at: string | null
   tags: string | null
+  note_count: number
+  source_count: number
 }
 
 const SELECT_CLAIMS = `
-  SELECT c.*, (SELECT json_group_array(tag) FROM (SELECT tag FROM claim_tags t WHERE t.claim_id = c.id ORDER BY tag)) AS tags
+  SELECT c.*, (SELECT json_group_array(tag) FROM (SELECT tag FROM claim_tags t WHERE t.claim_id = c.id ORDER BY tag)) AS tags,
+    (SELECT count(*) FROM notes n WHERE n.claim_id = c.id) AS note_count,
+    (SELECT count(*) FROM sources s WHERE s.claim_id = c.id) AS source_count
   FROM claims c`
 
 function toClaim(row: ClaimRow): Claim {
   return {
     id: row.id,
     documentId: row.document_id,
+    number: row.number,
     quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
     position: { start: row.start_offset, end: row.end_offset },
     status: row.status,
     claimant: row.claimant,
     tags: row.tags ? (JSON.parse(row.tags) as string[]) : [],
     orphaned: row.orphaned === 1,
+    rationale: row.rationale,
+    createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    noteCount: row.note_count,
+    sourceCount: row.source_count,
     approval: row.approved_status && row.approved_by && row.approved_at
       ? { status: row.approved_status, by: row.approved_by, at: row.approved_at }
       : null
@@ -75,10 +87,10 @@ export function createClaim(
   const at = context.now()
   context.db
     .prepare(
-      `INSERT INTO claims (id, document_id, exact, prefix, suffix, start_offset, end_offset, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      `INSERT INTO claims (id, document_id, exact, prefix, suffix, start_offset, end_offset, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
-    .run(id, input.documentId, quote.exact, quote.prefix, quote.suffix, span.start, span.end, at, at)
+    .run(id, input.documentId, quote.exact, quote.prefix, quote.suffix, span.start, span.end, context.author(), at, at)
   recordHistory(context, { id, documentId: input.documentId }, 'created', { start: span.start, end: span.end, exact: quote.exact, ...origin })
   return getClaim(context, id)
 }

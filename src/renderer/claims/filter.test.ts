@@ -11,8 +11,13 @@ const claim = (fields: Partial<Claim>): Claim => ({
   claimant: null,
   tags: [],
   orphaned: false,
+  rationale: '',
+  createdBy: null,
   createdAt: '',
   updatedAt: '',
+  number: 1,
+  noteCount: 0,
+  sourceCount: 0,
   ...fields
 })
 
