@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import { blockText, textBlocks, type Block } from '../../shared/article'
-import { renderHtml } from '../../shared/report/html'
+import type { ArticleDocument, ReportFile } from '../../shared/model'
+import { caller } from '../testing/calls'
+import { tempLibrary } from '../testing/temp'
 import { extractPage } from './page'
 import { removeNamedAds, withoutPromotions } from './promo'
 import { parseDocument } from './dom'
@@ -116,17 +118,10 @@ describe('block language and direction', () => {
     expect(blocks.find((b) => blockText(b).startsWith('Sentence 1 '))).not.toHaveProperty('lang')
   })
 
-  it('carries them into the HTML report', () => {
-    const { content } = extractPage(html)
-    const report = renderHtml({
-      document: { id: 'd', title: 'Two voices', sourceUrl: null, publisher: null, author: null, publishedAt: null, language: 'en', importedAt: '2024-01-01T00:00:00Z', text: '', content, version: 1 },
-      claims: [],
-      notes: [],
-      sources: [],
-      analyst: 'A',
-      generatedAt: '2024-01-01T00:00:00Z',
-      includeStatuses: []
-    } as unknown as Parameters<typeof renderHtml>[0])
+  it('carries them through the library into the HTML report', async () => {
+    const { ok } = caller(tempLibrary())
+    const document = await ok<ArticleDocument>('importFile', { fileName: 'voices.html', data: Buffer.from(html).toString('base64') })
+    const { data: report } = await ok<ReportFile>('exportReport', { documentId: document.id, format: 'html', internal: true })
     expect(report).toContain('<p lang="fa" dir="rtl">سخنگوی')
     expect(report).toContain('<p lang="ar" dir="rtl">قال')
   })
