@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiClient } from '../shared/api'
-import type { ArticleDocument, DocumentSummary, SearchHit } from '../shared/model'
+import type { ArticleDocument, DocumentSummary, SearchHit, Suggestion } from '../shared/model'
 import { statuses } from '../shared/status'
 import { ApiCallError, errorMessage } from './api/client'
 import { AnalystName } from './app/AnalystName'
@@ -21,6 +21,8 @@ import { StatusLegend } from './claims/StatusLegend'
 import { OrphanList } from './claims/OrphanList'
 import { EditDetails } from './document/EditDetails'
 import { Backups } from './library/Backups'
+import { PriorFactChecks } from './assist/PriorFactChecks'
+import { SuggestionsPanel } from './assist/SuggestionsPanel'
 import { ConfirmDialog } from './library/ConfirmDialog'
 import { IMPORTABLE, ImportDialog, type ImportRequest } from './library/ImportDialog'
 import { LibraryPane } from './library/LibraryPane'
@@ -32,6 +34,9 @@ import { SearchBox } from './search/SearchBox'
 export function App({ api }: { api: ApiClient }) {
   const [documents, setDocuments] = useState<DocumentSummary[]>([])
   const [openDocument, setOpenDocument] = useState<ArticleDocument | null>(null)
+  // Claim assist: the suggestions on show (faint marks in the article), and a counter bumped by feed imports.
+  const [suggestions, setSuggestions] = useState<readonly Suggestion[]>([])
+  const [priorVersion, setPriorVersion] = useState(0)
   const [importing, setImporting] = useState(false)
   const [importBusy, setImportBusy] = useState(false)
   const [importError, setImportError] = useState<string | null>(null)
@@ -260,6 +265,7 @@ export function App({ api }: { api: ApiClient }) {
       >
         {/* Everything on screen came from the replaced library: start afresh. */}
         <Backups api={api} onRestored={() => window.location.reload()} />
+        <PriorFactChecks api={api} onImported={() => setPriorVersion((v) => v + 1)} />
       </LibraryPane>
       <main className="reader" aria-label="Article">
         {openDocument ? (
@@ -330,6 +336,7 @@ export function App({ api }: { api: ApiClient }) {
                 selectedClaimId={claims.selectedId}
                 onMark={() => void markClaim()}
                 onSelectClaim={(id) => selectClaim(id, false)}
+                suggestions={suggestions}
               />
             </div>
           </>
@@ -349,6 +356,19 @@ export function App({ api }: { api: ApiClient }) {
         onFilter={setFilter}
         onSelect={(id) => selectClaim(id, true)}
       >
+        {openDocument && !selectedClaim && (
+          <SuggestionsPanel
+            key={openDocument.id}
+            api={api}
+            documentId={openDocument.id}
+            claimsKey={claims.claims}
+            onShown={setSuggestions}
+            onAccepted={(claim) => {
+              claims.put(claim)
+              changed()
+            }}
+          />
+        )}
         {selectedClaim && (
           <ClaimCard
             key={selectedClaim.id}
@@ -362,6 +382,7 @@ export function App({ api }: { api: ApiClient }) {
               changed()
             }}
             onDelete={() => void deleteClaim(selectedClaim.id)}
+            priorVersion={priorVersion}
           />
         )}
       </ClaimsPane>

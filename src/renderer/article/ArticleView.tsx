@@ -7,12 +7,13 @@ import { EditorState, TextSelection } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react'
 import type { TextPositionSelector } from '../../shared/selector'
-import type { ArticleDocument, Claim } from '../../shared/model'
+import type { ArticleDocument, Claim, Suggestion } from '../../shared/model'
 import { sentenceInDocument } from '../../shared/sentences'
 import { articleDoc } from './build'
 import { claimsAt, highlightsKey, highlightsPlugin, type HighlightAction } from './highlights'
 import { OffsetIndex } from './offsets'
 import { readOnlyText } from './readonly'
+import { suggestionMarksKey, suggestionMarksPlugin } from '../assist/suggestionMarks'
 
 export interface ArticleViewHandle {
   /** The selection as canonical-text offsets, or null when nothing is selected. */
@@ -41,10 +42,12 @@ interface Props {
   selectedClaimId: string | null
   onMark(): void
   onSelectClaim(claimId: string): void
+  /** Sentences suggested as worth checking: faint marks. */
+  suggestions?: readonly Suggestion[]
   ref?: Ref<ArticleViewHandle>
 }
 
-export function ArticleView({ document, claims, selectedClaimId, onMark, onSelectClaim, ref }: Props) {
+export function ArticleView({ document, claims, selectedClaimId, onMark, onSelectClaim, suggestions, ref }: Props) {
   const host = useRef<HTMLDivElement>(null)
   const view = useRef<EditorView | null>(null)
   const index = useRef<OffsetIndex | null>(null)
@@ -65,6 +68,7 @@ export function ArticleView({ document, claims, selectedClaimId, onMark, onSelec
         plugins: [
           readOnlyText(),
           highlightsPlugin(),
+          suggestionMarksPlugin(),
           keymap({
             'Mod-Enter': () => {
               handlers.current.onMark()
@@ -115,6 +119,12 @@ export function ArticleView({ document, claims, selectedClaimId, onMark, onSelec
     const editor = view.current
     if (editor) editor.dispatch(editor.state.tr.setMeta(highlightsKey, { type: 'select', claimId: selectedClaimId }))
   }, [selectedClaimId, document])
+
+  useEffect(() => {
+    const editor = view.current
+    const offsets = index.current
+    if (editor && offsets) editor.dispatch(editor.state.tr.setMeta(suggestionMarksKey, { suggestions: suggestions ?? [], index: offsets }))
+  }, [suggestions, document])
 
   useImperativeHandle(ref, () => ({
     selectedSpan() {

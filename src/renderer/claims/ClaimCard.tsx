@@ -9,6 +9,7 @@ import { fieldLimits } from '../../shared/fields'
 import type { Claim, ClaimDetail } from '../../shared/model'
 import type { Status } from '../../shared/status'
 import { errorMessage } from '../api/client'
+import { PriorMatches } from '../assist/PriorMatches'
 import { HistoryList } from './HistoryList'
 import { NotesSection } from './NotesSection'
 import { SourcesSection, type SourceDraft } from './SourcesSection'
@@ -23,9 +24,11 @@ interface Props {
   onStatus(status: Status): void
   onUpdated(claim: Claim): void
   onDelete(): void
+  /** Changes when prior fact-checks are imported, so the matches look again. */
+  priorVersion?: number
 }
 
-export function ClaimCard({ api, claim, number, knownTags, onStatus, onUpdated, onDelete }: Props) {
+export function ClaimCard({ api, claim, number, knownTags, onStatus, onUpdated, onDelete, priorVersion }: Props) {
   const [detail, setDetail] = useState<ClaimDetail | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [claimant, setClaimant] = useState(claim.claimant ?? '')
@@ -101,6 +104,7 @@ export function ClaimCard({ api, claim, number, knownTags, onStatus, onUpdated, 
             onDelete={(noteId) => void run(() => api.deleteNote({ noteId }))}
           />
           <SourcesSection sources={detail.sources} onAdd={addSource} onRemove={(sourceId) => void run(() => api.removeSource({ sourceId }))} />
+          <PriorMatches api={api} claimId={claim.id} refreshKey={priorVersion} />
           <HistoryList history={detail.history} />
         </>
       )}
