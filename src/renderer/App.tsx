@@ -10,6 +10,7 @@ import type { ArticleDocument, DocumentSummary, SearchHit } from '../shared/mode
 import { statuses } from '../shared/status'
 import { ApiCallError, errorMessage } from './api/client'
 import { AnalystName } from './app/AnalystName'
+import { TeamPanel } from './team/TeamPanel'
 import { NoticeBar, type Notice } from './app/NoticeBar'
 import { useClaims } from './app/useClaims'
 import { useShortcuts } from './app/useShortcuts'
@@ -250,6 +251,7 @@ export function App({ api }: { api: ApiClient }) {
         </h1>
         <SearchBox api={api} onOpen={(hit, query) => void openHit(hit, query)} inputRef={searchInput} />
         <StatusLegend />
+        <TeamPanel api={api} />
         <AnalystName api={api} report={report} />
       </header>
       <LibraryPane

@@ -13,6 +13,7 @@ import { HistoryList } from './HistoryList'
 import { NotesSection } from './NotesSection'
 import { SourcesSection, type SourceDraft } from './SourcesSection'
 import { StatusPicker } from './StatusPicker'
+import { ApproveVerdict } from '../team/ApproveVerdict'
 import { TagEditor } from './TagEditor'
 
 interface Props {
@@ -80,6 +81,7 @@ export function ClaimCard({ api, claim, number, knownTags, onStatus, onUpdated, 
         </p>
       )}
       <StatusPicker value={claim.status} onChange={onStatus} />
+      <ApproveVerdict api={api} claim={claim} onUpdated={onUpdated} />
       <label className="field">
         Claimant
         <input
