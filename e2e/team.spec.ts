@@ -48,7 +48,7 @@ test('an editor connects from the dialog, sees the sync state and approves a ver
   // The claim card offers the sign-off; the editor approves.
   const signOff = flow.card.getByLabel('Sign-off')
   await expect(signOff.getByText('Proposed')).toBeVisible()
-  await signOff.getByRole('button', { name: 'Approve' }).click()
+  await signOff.getByRole('button', { name: 'Approve the verdict' }).click()
   await expect(signOff.getByText(/Approved by editor1/)).toBeVisible()
   await expect(team.getByText('all sent')).toBeVisible({ timeout: 10_000 })
   for (const [width, height] of [[1024, 700], [1440, 900], [1920, 1080]] as const) {

@@ -1,27 +1,21 @@
 /**
  * Sign-off on the claim card, in a team library: "Proposed" or "Approved by
- * carol, 14:02", and for editors an Approve button. The server refuses an
- * analyst's approval whatever this shows.
+ * carol, 14:02", and for editors the Approve command (claim.approve in the
+ * command table). The server refuses an analyst's approval whatever this shows.
  */
-import type { ApiClient } from '../../shared/api'
 import type { Claim } from '../../shared/model'
-import { useTask } from '../dialog/useTask'
+import { CommandButton } from '../commands/CommandButton'
+import { commandById } from '../commands'
+import { useDesk } from '../desk/context'
 import { useTeamStatus } from './useTeamStatus'
 
-interface Props {
-  api: ApiClient
-  claim: Claim
-  onUpdated(claim: Claim): void
-}
-
-export function ApproveVerdict({ api, claim, onUpdated }: Props) {
-  const { status: team } = useTeamStatus(api)
-  const { busy, error, run } = useTask()
-
+export function ApproveVerdict({ claim }: { claim: Claim }) {
+  const desk = useDesk()
+  const { status: team } = useTeamStatus(desk.api)
   if (!team?.joined || claim.status === 'unverified') return null
   const approved = claim.approval && claim.approval.status === claim.status ? claim.approval : null
   return (
-    <div className="sign-off" aria-label="Sign-off">
+    <div className="sign-off" role="group" aria-label="Sign-off">
       {approved ? (
         <span className="approved">
           Approved by {approved.by}, {new Date(approved.at).toLocaleString()}
@@ -29,16 +23,7 @@ export function ApproveVerdict({ api, claim, onUpdated }: Props) {
       ) : (
         <span className="proposed">Proposed{claim.approval ? ' (changed since it was approved)' : ''}</span>
       )}
-      {team.editor && !approved && (
-        <button type="button" disabled={busy} onClick={() => void run(async () => onUpdated(await api.approveClaim({ claimId: claim.id })))}>
-          Approve
-        </button>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {team.editor && !approved && <CommandButton command={commandById('claim.approve')} />}
     </div>
   )
 }
