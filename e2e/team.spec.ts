@@ -25,6 +25,7 @@ test.beforeAll(async () => {
 test.afterAll(() => cluster?.destroy())
 
 test('an editor connects from the dialog, sees the sync state and approves a verdict', async ({ factmark }) => {
+  test.setTimeout(120_000)
   const app = factmark.app
   const flow = new WorkflowPage(app)
   await app.importPasted('Bus report\n\nThe mayor said 40% of buses run late. Ridership fell.', { title: 'Bus report' })
@@ -54,6 +55,15 @@ test('an editor connects from the dialog, sees the sync state and approves a ver
   for (const [width, height] of [[1024, 700], [1440, 900], [1920, 1080]] as const) {
     await app.page.setViewportSize({ width, height })
     await app.page.screenshot({ path: test.info().outputPath(`team-${width}.png`) })
+    // The team panel pushes nothing past the window's edge.
+    const overflow = () => app.page.evaluate(() => document.documentElement.scrollWidth)
+    const withPanel = await overflow()
+    const hide = (display: string) =>
+      app.page.evaluate((value) => document.querySelector<HTMLElement>('.team-panel')!.style.setProperty('display', value), display)
+    await hide('none')
+    const without = await overflow()
+    await hide('')
+    expect(withPanel, `at ${width}px`).toBeLessThanOrEqual(Math.max(width, without))
   }
   const held = await cluster.admin<{ n: string }>(database, "SELECT count(*) AS n FROM factmark.events WHERE author = 'editor1' AND data ? 'approved_by'")
   expect(Number(held[0]!.n)).toBeGreaterThan(0)

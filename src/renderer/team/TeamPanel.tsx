@@ -29,17 +29,17 @@ export function TeamPanel({ api }: { api: ApiClient }) {
     <section className="team-panel" aria-label="Team library">
       {status.joined ? (
         <>
-          <span className={`team-state ${status.connected === false ? 'offline' : 'online'}`} title={status.lastError ?? status.url ?? ''}>
+          <span className={`team-state ${status.connected === false ? 'offline' : 'online'}`} title={[status.url, `${status.waiting} waiting`, `last sync ${status.lastSync ?? 'never'}`, status.lastError].filter(Boolean).join(' · ')}>
             {status.connected === false ? 'Team: offline' : 'Team: connected'}
           </span>
-          <span>{status.waiting ? `${status.waiting} change${status.waiting === 1 ? '' : 's'} waiting` : 'all sent'}</span>
-          <span>last sync {status.lastSync ? new Date(status.lastSync).toLocaleTimeString() : 'never'}</span>
+          <span className="team-detail">{status.waiting ? `${status.waiting} change${status.waiting === 1 ? '' : 's'} waiting` : 'all sent'}</span>
+          <span className="team-detail">last sync {status.lastSync ? new Date(status.lastSync).toLocaleTimeString() : 'never'}</span>
           {status.conflicts > 0 && (
             <span className="team-conflicts" title="Values changed by someone who had not seen them: see each claim's history">
               {status.conflicts} conflict{status.conflicts === 1 ? '' : 's'}
             </span>
           )}
-          <button type="button" onClick={() => void syncNow()} disabled={syncing}>
+          <button type="button" className="team-sync" onClick={() => void syncNow()} disabled={syncing}>
             Sync now
           </button>
         </>
