@@ -9,13 +9,14 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { OperationName, OperationResult } from '../../shared/api'
 import { FactmarkError, type ErrorCode } from '../../shared/errors'
-import type { ArticleDocument, Backup, Claim, DocumentSummary, ReportFile, RestoredBackup } from '../../shared/model'
+import type { ArticleDocument, Claim, DocumentSummary, ReportFile, RestoredBackup } from '../../shared/model'
 import { reportFormats } from '../../shared/report/formats'
 import { statuses } from '../../shared/status'
 import { resolveDataDir } from '../datadir'
 import { dispatchAsync } from '../dispatch'
 import { openLibrary, type Library } from '../library'
 import { isAnnotationFile } from '../report/import'
+import { listBackups, listBackupsInDetail, restoreBackup } from '../store/backup'
 
 export const EXIT = {
   ok: 0,
@@ -39,9 +40,11 @@ Commands:
   export --document ID --format FORMAT --out FILE [--verdicts V,V...]
                                  Write a report; FORMAT is ${reportFormats.join('|')};
                                  --out - writes to standard output. Prints the file written.
-  backup list                    The automatic backups, newest first: NAME<TAB>CREATED<TAB>BYTES
-  backup restore NAME|newest     Replace the library with a backup (close the app first). The
-                                 library as it was is kept as the newest backup, so this can be undone.
+  backup list                    The backups, newest first: NAME<TAB>CREATED<TAB>BYTES<TAB>CLAIMS<TAB>PINNED
+                                 (PINNED says why a backup is never deleted, or -)
+  backup restore NAME|newest     Replace the library with a backup. Refused while the app or the host
+                                 has the library open. The library as it was is kept as a pinned
+                                 backup, so this can be undone. Works on a damaged library too.
 Options:
   --data-dir DIR                 The library's folder (default: FACTMARK_DATA_DIR, then the app's).
   --json                         list: print JSON instead of lines.
@@ -85,29 +88,43 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage
   }
 
+  const dataDir = resolveDataDir(argv, io.env)
+  // Backups need no open library: they work beside the app, and on a damaged library.
+  if (command === 'backup') return handled(() => backup(dataDir, rest, io), io)
   let library: Library
   try {
-    library = openLibrary(resolveDataDir(argv, io.env))
+    library = openLibrary(dataDir, { program: 'the factmark command' })
   } catch (error) {
-    io.stderr(`factmark: cannot open the library: ${(error as Error).message}\n`)
+    const damaged = error instanceof FactmarkError && error.code === 'conflict' && /damaged/.test(error.message)
+    const hint = damaged ? ' It was left as it is: start Factmark to recover it, or run "factmark backup restore newest".' : ''
+    io.stderr(`factmark: cannot open the library: ${(error as Error).message}${hint}\n`)
     return EXIT.library
   }
+  const call = async <K extends OperationName>(name: K, input: unknown): Promise<Awaited<OperationResult<K>>> => {
+    const outcome = await dispatchAsync(library.service, name, input)
+    if (!outcome.ok) throw new FactmarkError(outcome.error.code, outcome.error.message)
+    return outcome.value as Awaited<OperationResult<K>>
+  }
   try {
-    const call = async <K extends OperationName>(name: K, input: unknown): Promise<Awaited<OperationResult<K>>> => {
-      const outcome = await dispatchAsync(library.service, name, input)
-      if (!outcome.ok) throw new FactmarkError(outcome.error.code, outcome.error.message)
-      return outcome.value as Awaited<OperationResult<K>>
-    }
-    switch (command) {
-      case 'import':
-        return await importFiles(rest, call, io)
-      case 'list':
-        return await list(values, call, io)
-      case 'backup':
-        return await backup(rest, call, io)
-      default:
-        return await exportReport(values, call, io)
-    }
+    return await handled(() => {
+      switch (command) {
+        case 'import':
+          return importFiles(rest, call, io)
+        case 'list':
+          return list(values, call, io)
+        default:
+          return exportReport(values, call, io)
+      }
+    }, io)
+  } finally {
+    library.close()
+  }
+}
+
+/** Runs a command; a failure becomes one line on stderr and its exit code. */
+async function handled(command: () => number | Promise<number>, io: CliIo): Promise<number> {
+  try {
+    return await command()
   } catch (error) {
     if (error instanceof FactmarkError) {
       io.stderr(`factmark: ${error.message}\n`)
@@ -115,8 +132,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     io.stderr(`factmark: unexpected failure: ${(error as Error).message}\n`)
     return EXIT.internal
-  } finally {
-    library.close()
   }
 }
 
@@ -161,15 +176,14 @@ function checkUsage(command: string | undefined, rest: string[], values: Values)
   }
 }
 
-async function backup([action, name]: string[], call: Call, io: CliIo): Promise<number> {
-  const backups: Backup[] = await call('listBackups', {})
+function backup(dataDir: string, [action, name]: string[], io: CliIo): number {
   if (action === 'list') {
-    for (const b of backups) io.stdout(`${b.name}\t${b.createdAt}\t${b.bytes}\n`)
+    for (const b of listBackupsInDetail(dataDir)) io.stdout(`${b.name}\t${b.createdAt}\t${b.bytes}\t${b.claims ?? '?'}\t${b.pinned ?? '-'}\n`)
     return EXIT.ok
   }
-  const chosen = name === 'newest' ? backups[0]?.name : name
+  const chosen = name === 'newest' ? listBackups(dataDir)[0]?.name : name
   if (!chosen) throw new FactmarkError('not_found', 'There is no backup to restore.')
-  const restored: RestoredBackup = await call('restoreBackup', { name: chosen })
+  const restored: RestoredBackup = restoreBackup(dataDir, chosen)
   io.stdout(`restored\t${restored.restored}\tkept the replaced library as\t${restored.keptAs ?? '-'}\n`)
   return EXIT.ok
 }
