@@ -20,6 +20,7 @@ import { createService } from './service/service'
 import { backUpPinned, listBackupsInDetail, requireGoodBackup, restoreBackup, settleInterruptedRestore } from './store/backup'
 import { openDatabase, type OpenOptions } from './store/database'
 import { describeUser, otherUsers, registerUser } from './store/lock'
+import { teamControl } from './team/control'
 
 export interface Library {
   dataDir: string
@@ -36,6 +37,8 @@ export interface LibraryOptions extends OpenOptions {
   program?: string
   /** The clock for the backups the library takes itself (tests simulate time). */
   now?: () => Date
+  /** Keep a live link with the team library, if the library has joined one (the app does; the CLI does not). */
+  liveTeam?: boolean
 }
 
 export function openLibrary(dataDir: string, options: LibraryOptions = {}): Library {
@@ -57,9 +60,11 @@ export function openLibrary(dataDir: string, options: LibraryOptions = {}): Libr
     throw error
   }
   let pendingRestore: string | undefined
+  const team = teamControl(() => db, { live: options.liveTeam ?? false })
   const open = (database: Database) =>
     createService(database, {
       defaultAuthor: analystName(),
+      team,
       ...(options.printPdf && { printPdf: options.printPdf }),
       backups: {
         list: () => listBackupsInDetail(dataDir),
@@ -113,6 +118,7 @@ export function openLibrary(dataDir: string, options: LibraryOptions = {}): Libr
     },
     service,
     close: () => {
+      team.stop()
       db.close()
       registration.release()
     }

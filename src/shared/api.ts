@@ -21,7 +21,9 @@ import type {
   RestoredBackup,
   SearchHit,
   Settings,
-  Source
+  Source,
+  Suggestion,
+  TeamStatus
 } from './model'
 import { reportFormats } from './report/formats'
 import { statuses } from './status'
@@ -270,6 +272,23 @@ export const api = {
     result: returns<ArticleDocument>()
   },
 
+  // ── claim assist ──
+  /** A document's sentences most worth checking, best first, without dismissed or already marked ones. */
+  listSuggestions: {
+    input: z.strictObject({ documentId: id('documentId'), limit: z.number().int().min(1).max(10_000).optional() }),
+    result: returns<Suggestion[]>()
+  },
+  /** Marks a suggested sentence as a claim; its history records the suggestion's score. */
+  acceptSuggestion: {
+    input: z.strictObject({ documentId: id('documentId'), start: offset('start'), end: offset('end') }),
+    result: returns<Claim>()
+  },
+  /** Hides a suggested sentence in this document from now on. */
+  dismissSuggestion: {
+    input: z.strictObject({ documentId: id('documentId'), start: offset('start'), end: offset('end') }),
+    result: returns<{ sentence: string }>()
+  },
+
   // ── backups ──
   /** The automatic backups of the library, newest first. */
   listBackups: {
@@ -288,6 +307,34 @@ export const api = {
         .regex(/^factmark-[0-9TZ-]+\.sqlite$/, { message: 'name must be the name of a backup, as listBackups gives it' })
     }),
     result: returns<RestoredBackup>()
+  },
+
+  // ── team library (issue 14) ──
+  /** The link to the team library: joined or not, connected, changes waiting, last sync, conflicts. */
+  getTeamStatus: {
+    input: z.strictObject({}),
+    result: returns<TeamStatus>()
+  },
+  /**
+   * Joins the team library at a postgres:// address. A password given here is
+   * used for this run only and never stored (else PGPASSWORD or ~/.pgpass).
+   */
+  connectTeam: {
+    input: z.strictObject({
+      url: z.string().trim().min(1, { message: 'The team library needs an address: postgres://role@host:port/database' }).max(limits.urlLength),
+      password: z.string().max(1000).optional()
+    }),
+    result: returns<Promise<TeamStatus>>()
+  },
+  /** Pushes this library's changes and pulls the team's, now. */
+  syncTeam: {
+    input: z.strictObject({}),
+    result: returns<Promise<TeamStatus>>()
+  },
+  /** An editor's sign-off on a claim's verdict (refused for analysts, here and by the server). */
+  approveClaim: {
+    input: z.strictObject({ claimId: id('claimId') }),
+    result: returns<Claim>()
   }
 }
 

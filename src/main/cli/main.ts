@@ -10,13 +10,17 @@ import { parseArgs } from 'node:util'
 import type { OperationName, OperationResult } from '../../shared/api'
 import { FactmarkError, type ErrorCode } from '../../shared/errors'
 import type { ArticleDocument, Claim, DocumentSummary, ReportFile, RestoredBackup } from '../../shared/model'
+import { rankSentences } from '../../shared/assist/worthiness'
+import { offsetConverter } from '../../shared/report/codepoints'
 import { reportFormats } from '../../shared/report/formats'
 import { statuses } from '../../shared/status'
 import { resolveDataDir } from '../datadir'
 import { dispatchAsync } from '../dispatch'
 import { openLibrary, type Library } from '../library'
+import { parseFile } from '../import/article'
 import { isAnnotationFile } from '../report/import'
 import { listBackups, listBackupsInDetail, restoreBackup } from '../store/backup'
+import { needsLibrary, runTeam, TEAM_USAGE, teamUsageError } from './team'
 
 export const EXIT = {
   ok: 0,
@@ -40,14 +44,19 @@ Commands:
   export --document ID --format FORMAT --out FILE [--verdicts V,V...]
                                  Write a report; FORMAT is ${reportFormats.join('|')};
                                  --out - writes to standard output. Prints the file written.
+  suggest FILE [--limit N]       The sentences of FILE (any importable format) most worth checking,
+                                 best first: SCORE<TAB>START-END<TAB>SENTENCE (offsets in code points
+                                 of the document's text). FILE is read, not imported.
   backup list                    The backups, newest first: NAME<TAB>CREATED<TAB>BYTES<TAB>CLAIMS<TAB>PINNED
                                  (PINNED says why a backup is never deleted, or -)
   backup restore NAME|newest     Replace the library with a backup. Refused while the app or the host
                                  has the library open. The library as it was is kept as a pinned
                                  backup, so this can be undone. Works on a damaged library too.
-Options:
+${TEAM_USAGE}Options:
   --data-dir DIR                 The library's folder (default: FACTMARK_DATA_DIR, then the app's).
-  --json                         list: print JSON instead of lines.
+  --json                         list, team status: print JSON instead of lines; suggest: one JSON object per line.
+  --limit N                      suggest: at most N sentences.
+  --url URL                      team grant: the team library's address.
   --verdicts V,V...              export: only claims with these verdicts (${statuses.join(', ')}).
   --help                         This text.
 
@@ -88,9 +97,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage
   }
 
+  // Reads a file, never the library: it need not exist.
+  if (command === 'suggest') return runWithoutLibrary(() => suggest(rest[0]!, values, io), io)
+  if (command === 'team' && !needsLibrary(rest, values.url)) return runWithoutLibrary(() => team(rest, values, undefined, io), io)
+
   const dataDir = resolveDataDir(argv, io.env)
   // Backups need no open library: they work beside the app, and on a damaged library.
-  if (command === 'backup') return handled(() => backup(dataDir, rest, io), io)
+  if (command === 'backup') return runWithoutLibrary(async () => backup(dataDir, rest, io), io)
   let library: Library
   try {
     library = openLibrary(dataDir, { program: 'the factmark command' })
@@ -100,38 +113,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`factmark: cannot open the library: ${(error as Error).message}${hint}\n`)
     return EXIT.library
   }
-  const call = async <K extends OperationName>(name: K, input: unknown): Promise<Awaited<OperationResult<K>>> => {
-    const outcome = await dispatchAsync(library.service, name, input)
-    if (!outcome.ok) throw new FactmarkError(outcome.error.code, outcome.error.message)
-    return outcome.value as Awaited<OperationResult<K>>
-  }
   try {
-    return await handled(() => {
-      switch (command) {
-        case 'import':
-          return importFiles(rest, call, io)
-        case 'list':
-          return list(values, call, io)
-        default:
-          return exportReport(values, call, io)
-      }
-    }, io)
+    const call = async <K extends OperationName>(name: K, input: unknown): Promise<Awaited<OperationResult<K>>> => {
+      const outcome = await dispatchAsync(library.service, name, input)
+      if (!outcome.ok) throw new FactmarkError(outcome.error.code, outcome.error.message)
+      return outcome.value as Awaited<OperationResult<K>>
+    }
+    switch (command) {
+      case 'import':
+        return await importFiles(rest, call, io)
+      case 'list':
+        return await list(values, call, io)
+      case 'team':
+        return await team(rest, values, library, io)
+      default:
+        return await exportReport(values, call, io)
+    }
+  } catch (error) {
+    return reportFailure(error, io)
   } finally {
     library.close()
-  }
-}
-
-/** Runs a command; a failure becomes one line on stderr and its exit code. */
-async function handled(command: () => number | Promise<number>, io: CliIo): Promise<number> {
-  try {
-    return await command()
-  } catch (error) {
-    if (error instanceof FactmarkError) {
-      io.stderr(`factmark: ${error.message}\n`)
-      return exitFor(error.code)
-    }
-    io.stderr(`factmark: unexpected failure: ${(error as Error).message}\n`)
-    return EXIT.internal
   }
 }
 
@@ -146,7 +147,9 @@ function parse(argv: string[]) {
       format: { type: 'string' },
       out: { type: 'string' },
       verdicts: { type: 'string' },
+      url: { type: 'string' },
       json: { type: 'boolean' },
+      limit: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -154,6 +157,14 @@ function parse(argv: string[]) {
 
 type Values = ReturnType<typeof parse>['values']
 type Call = <K extends OperationName>(name: K, input: unknown) => Promise<Awaited<OperationResult<K>>>
+
+/** The value of --limit: a whole number of at least 1, or undefined. */
+function limitOf(values: Values): number | undefined {
+  if (values.limit === undefined) return undefined
+  const limit = Number(values.limit)
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number of at least 1 (got "${values.limit}")`)
+  return limit
+}
 
 function checkUsage(command: string | undefined, rest: string[], values: Values): void {
   if (!command) throw new UsageError('no command given')
@@ -166,14 +177,26 @@ function checkUsage(command: string | undefined, rest: string[], values: Values)
     for (const flag of ['document', 'format', 'out'] as const) {
       if (!values[flag]) throw new UsageError(`export needs --${flag}`)
     }
+  } else if (command === 'suggest') {
+    if (rest.length !== 1) throw new UsageError('suggest needs exactly one FILE')
+    limitOf(values)
   } else if (command === 'backup') {
     const [action, name, extra] = rest
     if (action === 'list' && name === undefined) return
     if (action === 'restore' && name && extra === undefined) return
     throw new UsageError('backup takes "list" or "restore NAME|newest"')
+  } else if (command === 'team') {
+    const problem = teamUsageError(rest)
+    if (problem) throw new UsageError(problem)
   } else {
     throw new UsageError(`unknown command "${command}"`)
   }
+}
+
+/** `team …`: init and grant --url work on the server alone, without a library. */
+async function team(rest: string[], values: Values, library: Library | undefined, io: CliIo): Promise<number> {
+  await runTeam(rest, { ...(values.url && { url: values.url }), ...(values.json && { json: true }) }, library?.db, io.stdout)
+  return EXIT.ok
 }
 
 function backup(dataDir: string, [action, name]: string[], io: CliIo): number {
@@ -192,12 +215,7 @@ async function importFiles(files: string[], call: Call, io: CliIo): Promise<numb
   let failed = 0
   for (const file of files) {
     try {
-      let bytes: Buffer
-      try {
-        bytes = readFileSync(file)
-      } catch (error) {
-        throw new FactmarkError('not_found', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-      }
+      const bytes = readInput(file)
       const fileName = basename(file)
       const document: ArticleDocument = isAnnotationFile(fileName)
         ? await call('importAnnotations', { fileName, text: bytes.toString('utf8') })
@@ -210,6 +228,48 @@ async function importFiles(files: string[], call: Call, io: CliIo): Promise<numb
     }
   }
   return failed ? EXIT.badInput : EXIT.ok
+}
+
+/** A failed command's error line and exit code. */
+function reportFailure(error: unknown, io: CliIo): number {
+  if (error instanceof FactmarkError) {
+    io.stderr(`factmark: ${error.message}\n`)
+    return exitFor(error.code)
+  }
+  io.stderr(`factmark: unexpected failure: ${(error as Error).message}\n`)
+  return EXIT.internal
+}
+
+/** Runs a command that needs no library, with the same error lines and exit codes. */
+async function runWithoutLibrary(run: () => Promise<number>, io: CliIo): Promise<number> {
+  try {
+    return await run()
+  } catch (error) {
+    return reportFailure(error, io)
+  }
+}
+
+async function suggest(file: string, values: Values, io: CliIo): Promise<number> {
+  const article = await parseFile(basename(file), readInput(file))
+  const { text } = article
+  const offsets = offsetConverter(text)
+  const ranked = rankSentences(text, article.metadata.language)
+  for (const s of ranked.slice(0, limitOf(values) ?? ranked.length)) {
+    const start = offsets.toCodePoints(s.start)
+    const end = offsets.toCodePoints(s.end)
+    const score = Number(s.score.toFixed(4))
+    io.stdout(values.json ? `${JSON.stringify({ start, end, text: s.text, score })}\n` : `${score.toFixed(4)}\t${start}-${end}\t${oneLine(s.text)}\n`)
+  }
+  return EXIT.ok
+}
+
+/** A file's bytes, or a not-found error naming it. */
+function readInput(file: string): Buffer {
+  try {
+    return readFileSync(file)
+  } catch (error) {
+    throw new FactmarkError('not_found', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
 }
 
 async function list(values: Values, call: Call, io: CliIo): Promise<number> {

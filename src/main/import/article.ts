@@ -5,8 +5,9 @@
  * wait for their readers, so those answer a promise.
  */
 import { limits, type ImportSource } from '../../shared/api'
-import { articleText, blockText, textBlocks, type Block } from '../../shared/article'
+import { blockText, textBlocks, type Block } from '../../shared/article'
 import { FactmarkError } from '../../shared/errors'
+import { normaliseArticle } from '../../shared/normalise'
 import { decodeHtml, decodeText } from './decode'
 import { docxBlocks } from './docx'
 import { markdownBlocks } from './markdown'
@@ -126,8 +127,9 @@ interface ArticleOptions {
   what: string
 }
 
-function articleOf(content: Block[], options: ArticleOptions): ParsedArticle {
-  const text = articleText(content)
+function articleOf(blocks: Block[], options: ArticleOptions): ParsedArticle {
+  // The boundary: what is stored is normalised and depth-capped once, here.
+  const { content, text } = normaliseArticle(blocks)
   if (text.trim() === '') throw new FactmarkError('invalid_input', `${options.what} has no readable text.`)
   const title =
     options.title?.trim() || options.metadata.title || guessTitle(content) || options.fallbackTitle || 'Untitled article'

@@ -20,6 +20,9 @@ interface ClaimRow {
   orphaned: number
   created_at: string
   updated_at: string
+  approved_status: Status | null
+  approved_by: string | null
+  approved_at: string | null
   tags: string | null
 }
 
@@ -38,7 +41,10 @@ function toClaim(row: ClaimRow): Claim {
     tags: row.tags ? (JSON.parse(row.tags) as string[]) : [],
     orphaned: row.orphaned === 1,
     createdAt: row.created_at,
-    updatedAt: row.updated_at
+    updatedAt: row.updated_at,
+    approval: row.approved_status && row.approved_by && row.approved_at
+      ? { status: row.approved_status, by: row.approved_by, at: row.approved_at }
+      : null
   }
 }
 
@@ -56,9 +62,11 @@ export function getClaim(context: ServiceContext, claimId: string): Claim {
   return toClaim(row)
 }
 
+/** Marks a claim; `origin` adds to its `created` history row (e.g. the suggestion it came from). */
 export function createClaim(
   context: ServiceContext,
-  input: { documentId: string; start: number; end: number }
+  input: { documentId: string; start: number; end: number },
+  origin: Record<string, unknown> = {}
 ): Claim {
   const { text } = requireDocument(context, input.documentId)
   const span = claimSpan(text, input)
@@ -71,7 +79,7 @@ export function createClaim(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
     .run(id, input.documentId, quote.exact, quote.prefix, quote.suffix, span.start, span.end, at, at)
-  recordHistory(context, { id, documentId: input.documentId }, 'created', { start: span.start, end: span.end, exact: quote.exact })
+  recordHistory(context, { id, documentId: input.documentId }, 'created', { start: span.start, end: span.end, exact: quote.exact, ...origin })
   return getClaim(context, id)
 }
 

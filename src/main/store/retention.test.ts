@@ -17,7 +17,7 @@ import { bundledMigrations, type Migration } from './migrations'
 const DAY = 24 * 60 * 60 * 1000
 const START = Date.UTC(2026, 0, 1)
 /** A migration for this test only (never shipped): a new table. */
-const testMigration: Migration = { version: bundledMigrations.length + 1, name: 'test_year_migration', sql: 'CREATE TABLE year_test (x INTEGER);' }
+const testMigration: Migration = { version: Math.max(...bundledMigrations.map((m) => m.version)) + 1, name: 'test_year_migration', sql: 'CREATE TABLE year_test (x INTEGER);' }
 
 it('a year of starts and edits leaves backups thinned by age, no duplicates, and every pinned one', async () => {
   const dataDir = tempDir()
