@@ -54,7 +54,7 @@ describe('taking backups', () => {
       expect(again.name).toBe(first.name)
     }
     expect(listBackups(library.dataDir).map((b) => b.name)).toEqual([first.name])
-  })
+  }, 60_000)
 
   it('a day of restarts with changes keeps last week’s backup', async () => {
     const { library, importText } = setup()
@@ -68,7 +68,7 @@ describe('taking backups', () => {
     expect(names).toContain(lastWeek.name)
     expect(names.length).toBeLessThan(41)
     expect(names.length).toBeGreaterThanOrEqual(KEEP_NEWEST)
-  })
+  }, 60_000)
 
   it('backs up at start-up and then only after changes', async () => {
     const { library, importText } = setup()
