@@ -11,14 +11,12 @@ import { ClaimsPane } from './claims/ClaimsPane'
 import { StatusLegend } from './claims/StatusLegend'
 import { commands } from './commands'
 import { CommandPalette } from './commands/CommandPalette'
-import { HighlightMenu } from './commands/HighlightMenu'
 import { windowKeys } from './commands/keys'
 import { DeskContext } from './desk/context'
 import { Desk } from './desk/Desk'
 import { useValue } from './desk/value'
 import { DocumentDialogs } from './document/DocumentDialogs'
 import { layout } from './layout/layout'
-import { Splitter } from './layout/Splitter'
 import { Backups } from './library/Backups'
 import { ImportFlow } from './library/ImportFlow'
 import { followClaims, startDesk } from './library/library'
@@ -83,14 +81,11 @@ export function App({ api }: { api: ApiClient }) {
             <Backups api={api} onRestored={() => window.location.reload()} />
           </LibraryPane>
         )}
-        <Splitter pane="library" label="Resize the library (Enter hides or shows it)" direction={1} orientation="vertical" />
         <Reader />
-        <Splitter pane="claims" label="Resize the claims pane (Enter hides or shows it)" direction={-1} orientation="vertical" />
         {!sizes.claimsHidden && <ClaimsPane />}
         <ImportFlow onDragging={setDropping} />
         <DocumentDialogs />
         <CommandPalette />
-        <HighlightMenu />
       </div>
     </DeskContext>
   )
