@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react'
 import type { ApiClient } from '../shared/api'
 import { AnalystName } from './app/AnalystName'
+import { TeamPanel } from './team/TeamPanel'
 import { ClaimsPane } from './claims/ClaimsPane'
 import { StatusLegend } from './claims/StatusLegend'
 import { commands } from './commands'
@@ -18,6 +19,7 @@ import { useValue } from './desk/value'
 import { DocumentDialogs } from './document/DocumentDialogs'
 import { layout } from './layout/layout'
 import { Backups } from './library/Backups'
+import { PriorFactChecks } from './assist/PriorFactChecks'
 import { ImportFlow } from './library/ImportFlow'
 import { followClaims, startDesk } from './library/library'
 import { LibraryPane } from './library/LibraryPane'
@@ -73,12 +75,14 @@ export function App({ api }: { api: ApiClient }) {
           </h1>
           <SearchBox api={api} onOpen={(hit, query) => void openHit(desk, hit, query)} inputRef={search} />
           <StatusLegend />
+          <TeamPanel api={api} />
           <AnalystName api={api} report={desk.report} />
         </header>
         {!sizes.libraryHidden && (
           <LibraryPane>
             {/* Everything on screen came from the replaced library: start afresh. */}
             <Backups api={api} onRestored={() => window.location.reload()} />
+            <PriorFactChecks api={api} onImported={() => desk.priorVersion.set(desk.priorVersion.get() + 1)} />
           </LibraryPane>
         )}
         <Reader />
