@@ -7,19 +7,19 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react'
 import type { ApiClient } from '../shared/api'
 import { AnalystName } from './app/AnalystName'
+import { TeamPanel } from './team/TeamPanel'
 import { ClaimsPane } from './claims/ClaimsPane'
 import { StatusLegend } from './claims/StatusLegend'
 import { commands } from './commands'
 import { CommandPalette } from './commands/CommandPalette'
-import { HighlightMenu } from './commands/HighlightMenu'
 import { windowKeys } from './commands/keys'
 import { DeskContext } from './desk/context'
 import { Desk } from './desk/Desk'
 import { useValue } from './desk/value'
 import { DocumentDialogs } from './document/DocumentDialogs'
 import { layout } from './layout/layout'
-import { Splitter } from './layout/Splitter'
 import { Backups } from './library/Backups'
+import { PriorFactChecks } from './assist/PriorFactChecks'
 import { ImportFlow } from './library/ImportFlow'
 import { followClaims, startDesk } from './library/library'
 import { LibraryPane } from './library/LibraryPane'
@@ -75,22 +75,21 @@ export function App({ api }: { api: ApiClient }) {
           </h1>
           <SearchBox api={api} onOpen={(hit, query) => void openHit(desk, hit, query)} inputRef={search} />
           <StatusLegend />
+          <TeamPanel api={api} />
           <AnalystName api={api} report={desk.report} />
         </header>
         {!sizes.libraryHidden && (
           <LibraryPane>
             {/* Everything on screen came from the replaced library: start afresh. */}
             <Backups api={api} onRestored={() => window.location.reload()} />
+            <PriorFactChecks api={api} onImported={() => desk.priorVersion.set(desk.priorVersion.get() + 1)} />
           </LibraryPane>
         )}
-        <Splitter pane="library" label="Resize the library (Enter hides or shows it)" direction={1} orientation="vertical" />
         <Reader />
-        <Splitter pane="claims" label="Resize the claims pane (Enter hides or shows it)" direction={-1} orientation="vertical" />
         {!sizes.claimsHidden && <ClaimsPane />}
         <ImportFlow onDragging={setDropping} />
         <DocumentDialogs />
         <CommandPalette />
-        <HighlightMenu />
       </div>
     </DeskContext>
   )
