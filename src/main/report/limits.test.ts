@@ -8,13 +8,13 @@ import type { ArticleDocument, ReportFile } from '../../shared/model'
 import { caller } from '../testing/calls'
 import { insertReportData } from '../testing/report'
 import { tempLibrary } from '../testing/temp'
-import { fixtureDocument, storableFixtureReport } from './fixture'
+import { fixtureDocument, fixtureReport } from './fixture'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function exported() {
   const library = tempLibrary()
-  insertReportData(library.db, storableFixtureReport())
+  insertReportData(library.db, fixtureReport())
   const { ok, refused } = caller(library)
   const file = await ok<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'jsonld' })
   return { ok, refused, file: () => JSON.parse(file.data) as Json }

@@ -78,6 +78,9 @@ describe('team library', () => {
     await alice.call('updateClaim', { claimId: claim.id, status: 'misleading' })
     await alice.sync()
     expect(teamStatus(alice.library.db).unapproved).toBe(1)
+    const unapproved = async () =>
+      (await alice.call<{ check: string; claimId: string | null }[]>('checkReadiness', { documentId: doc.id })).filter((e) => e.check === 'unapproved')
+    expect(await unapproved()).toEqual([expect.objectContaining({ claimId: claim.id })])
     expect(() => approveClaim(alice.library.db, claim.id)).toThrow(/editor/)
 
     const carol = await desk(database, 'carol')
@@ -88,6 +91,7 @@ describe('team library', () => {
     const row = alice.library.db.prepare('SELECT approved_status, approved_by FROM claims WHERE id = ?').get(claim.id)
     expect(row).toEqual({ approved_status: 'misleading', approved_by: 'carol' })
     expect(teamStatus(alice.library.db).unapproved).toBe(0)
+    expect(await unapproved()).toEqual([])
 
     // A changed verdict is proposed again.
     await alice.call('updateClaim', { claimId: claim.id, status: 'false' })

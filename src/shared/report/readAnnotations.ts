@@ -117,7 +117,7 @@ const collectionSchema = z.object({
 
 export function readAnnotations(json: string, what = 'The file'): { document: ImportedDocument; claims: ImportedClaim[] } {
   const refuse = (problem: string): never => {
-    throw new FactmarkError('invalid_input', `${what} is not a Factmark Web Annotation export: ${problem}.`)
+    throw new FactmarkError('invalid_input', `${what} is not a Factmark Web Annotation export: ${problem.replace(/\.$/, '')}.`)
   }
   let raw: unknown
   try {
