@@ -11,7 +11,7 @@ import { createPeople, exportsOf, teamDatabase, teamDesk, type Desk } from '../t
 import { snapshot, tempDir } from '../testing/temp'
 import { approveClaim } from './signoff'
 import { connectTeam, joinedTeam, teamStatus } from './sync'
-import { initTeam, parseTeamUrl } from './server'
+import { checkServerVersion, initTeam, parseTeamUrl } from './server'
 
 let cluster: Cluster
 beforeAll(async () => {
@@ -172,6 +172,9 @@ describe('team library', () => {
     await expect(initTeam(parseTeamUrl(cluster.url(foreign)))).rejects.toThrow(/holds 1 other table \(public\.invoices…\)/)
     expect(await refuse(cluster.url(foreign, 'alice', 'alice-secret'))).toMatch(/holds 1 other table/)
     expect(joinedTeam(library.db)).toBeUndefined()
+    // A server older than 15 is refused by its version number (this machine has only 15 to run).
+    expect(() => checkServerVersion(140011, '14.11')).toThrow('The server runs PostgreSQL 14.11; a team library needs PostgreSQL 15 or newer.')
+    expect(() => checkServerVersion(150018, '15.18')).not.toThrow()
     // Running init again changes nothing.
     await expect(initTeam(parseTeamUrl(cluster.url(database)))).resolves.toEqual({ version: 1, created: false })
   }, 60_000)
