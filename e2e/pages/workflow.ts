@@ -32,6 +32,7 @@ export class WorkflowPage {
         const node = walker.currentNode as Text
         const at = node.data.indexOf(target)
         if (at < 0) continue
+        node.parentElement?.scrollIntoView({ block: 'center' })
         const range = document.createRange()
         range.setStart(node, at)
         range.setEnd(node, at + 1)

@@ -111,7 +111,7 @@ export const api = {
       format: z.enum(['text', 'markdown']),
       title: z.string().max(limits.titleLength).transform(singleLine).optional()
     }),
-    result: returns<ArticleDocument>()
+    result: returns<MaybePromise<ArticleDocument>>()
   },
   /** A file's bytes, base64-encoded; the format follows the file name. */
   importFile: {
@@ -333,7 +333,7 @@ export const api = {
       html: z.string().max(limits.importBytes, { message: 'The pasted HTML is larger than 25 MB' }),
       title: z.string().max(limits.titleLength).transform(singleLine).optional()
     }),
-    result: returns<ArticleDocument>()
+    result: returns<MaybePromise<ArticleDocument>>()
   },
   /** A web page, fetched by the main process, its article extracted. */
   importUrl: {

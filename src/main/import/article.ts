@@ -98,24 +98,64 @@ export function parseHtml(html: string, title?: string): ParsedArticle {
   return articleOf(fragmentBlocks(html), { origin: 'html', metadata: {}, title, what: 'The pasted HTML' })
 }
 
-/** A web page, fetched, its article extracted. */
-export async function parseUrl(address: string): Promise<ParsedArticle> {
-  const page = await fetchPage(address)
-  const { content, metadata } = extractPage(page.html, page.url)
-  return articleOf(content, { origin: 'url', metadata: { sourceUrl: page.url, ...metadata }, what: page.url })
+/** A web page (fetched by the main process), its article extracted. */
+export function parsePage(html: string, url: string): ParsedArticle {
+  const { content, metadata } = extractPage(html, url)
+  return articleOf(content, { origin: 'url', metadata: { sourceUrl: url, ...metadata }, what: url })
 }
 
-/** Any source of a document's text, as the API names them. */
-export function parseSource(source: ImportSource): ParsedArticle | Promise<ParsedArticle> {
+/**
+ * One piece of parsing, as the worker (worker.ts) receives it: everything
+ * that reads untrusted text or bytes. Fetching a page is not parsing: the
+ * main process fetches, the worker reads what came.
+ */
+export type ParseJob =
+  | { kind: 'text'; text: string; format: TextFormat; title?: string }
+  | { kind: 'html'; html: string; title?: string }
+  | { kind: 'file'; fileName: string; bytes: Uint8Array }
+  | { kind: 'page'; html: string; url: string }
+
+/** How a job's source is named in messages. */
+export function sourceName(job: ParseJob): string {
+  switch (job.kind) {
+    case 'text':
+      return 'The text'
+    case 'html':
+      return 'The pasted HTML'
+    case 'file':
+      return `"${job.fileName}"`
+    case 'page':
+      return job.url
+  }
+}
+
+/** Runs one job, where it runs: in the reader's worker. */
+export function parseJob(job: ParseJob): ParsedArticle | Promise<ParsedArticle> {
+  switch (job.kind) {
+    case 'text':
+      return parseText(job.text, job.format, job.title)
+    case 'html':
+      return parseHtml(job.html, job.title)
+    case 'file':
+      return parseFile(job.fileName, job.bytes)
+    case 'page':
+      return parsePage(job.html, job.url)
+  }
+}
+
+/** The job that reads an API source; a web address is fetched first, by the calling thread. */
+export async function jobOf(source: ImportSource): Promise<ParseJob> {
   switch (source.kind) {
     case 'text':
-      return parseText(source.text, source.format)
+      return { kind: 'text', text: source.text, format: source.format }
     case 'html':
-      return parseHtml(source.html)
+      return { kind: 'html', html: source.html }
     case 'file':
-      return parseFile(source.fileName, Buffer.from(source.data, 'base64'))
-    case 'url':
-      return parseUrl(source.url)
+      return { kind: 'file', fileName: source.fileName, bytes: Buffer.from(source.data, 'base64') }
+    case 'url': {
+      const page = await fetchPage(source.url)
+      return { kind: 'page', html: page.html, url: page.url }
+    }
   }
 }
 

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import type { ApiHandlers } from '../../shared/api'
 import { FactmarkError } from '../../shared/errors'
-import { parseFile, parseHtml, parseSource, parseText, parseUrl, type ParsedArticle } from '../import/article'
+import { parseHtml, parseText, type ParsedArticle } from '../import/article'
+import { readInWorker, readSource } from '../import/worker'
 import { exportReport, type PdfPrinter } from '../report/export'
 import { importAnnotationFile, importAnnotations, isAnnotationFile } from '../report/import'
 import { loadReportData } from '../report/load'
@@ -65,13 +66,19 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
   const team = options.team ?? teamControl(() => db, { live: false })
   const importArticleFile = staged(
     db,
-    ({ fileName, data }: { fileName: string; data: string }) => parseFile(fileName, Buffer.from(data, 'base64')),
+    ({ fileName, data }: { fileName: string; data: string }) => readSource({ kind: 'file', fileName, data }),
     (article) => insertDocument(context, article)
   )
   const handlers: ApiHandlers = {
     listDocuments: () => listDocuments(context),
     getDocument: ({ documentId }) => getDocument(context, documentId),
-    importText: ({ text, format, title }) => insertDocument(context, parseText(text, format, title)),
+    // Plain text is split into paragraphs at once (linear, nothing nests); Markdown is parsed in a worker.
+    importText: staged(
+      db,
+      ({ text, format, title }: { text: string; format: 'text' | 'markdown'; title?: string }) =>
+        format === 'text' || text.trim() === '' ? parseText(text, format, title) : readInWorker({ kind: 'text', text, format, title }, 'The text'),
+      (article) => insertDocument(context, article)
+    ),
     // Factmark's own JSON-LD is a colleague's work to take in; anything else is an article.
     importFile: ownTransaction(({ fileName, data }: { fileName: string; data: string }) =>
       isAnnotationFile(fileName)
@@ -113,9 +120,14 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     search: (input) => search(context, input),
 
     // ── import ──
-    importHtml: ({ html, title }) => insertDocument(context, parseHtml(html, title)),
-    importUrl: staged(db, ({ url }) => parseUrl(url), (article) => insertDocument(context, article)),
-    importNewVersion: staged(db, ({ source }) => parseSource(source), (article, { documentId }) =>
+    importHtml: staged(
+      db,
+      ({ html, title }: { html: string; title?: string }) =>
+        html.trim() === '' ? parseHtml(html, title) : readInWorker({ kind: 'html', html, title }, 'The pasted HTML'),
+      (article) => insertDocument(context, article)
+    ),
+    importUrl: staged(db, ({ url }) => readSource({ kind: 'url', url }), (article) => insertDocument(context, article)),
+    importNewVersion: staged(db, ({ source }) => readSource(source), (article, { documentId }) =>
       importNewVersion(context, documentId, article)
     ),
     reattachClaim: (input) => reattachClaim(context, input),

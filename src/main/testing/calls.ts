@@ -23,7 +23,7 @@ function refusal(library: Library, name: string, before: string, outcome: Outcom
 
 /** Synchronous calls: `ok` expects success, `refused` a typed error that wrote nothing. */
 export function callsOn(library: Library) {
-  const ok = <K extends OperationName>(name: K, input: OperationInput<K>): OperationResult<K> =>
+  const ok = <K extends OperationName>(name: K, input: OperationInput<K>): Awaited<OperationResult<K>> =>
     value(name, dispatch(library.service, name, input))
   const refused = (name: OperationName, input: unknown): ApiError => {
     const before = snapshot(library.db)
