@@ -72,14 +72,15 @@ export function PublishingDialog({ open, desk, document, onClose }: Props) {
     event.preventDefault()
     if (!draft || !scale) return
     await run(async () => {
-      await desk.api.setOrganisation({
-        organisation: draft.name.trim() ? { name: draft.name, url: draft.url.trim() || null, logo: draft.logo } : null
-      })
+      // The document's fields first: a refused address then leaves the organisation as it was too.
       const updated = await desk.api.updatePublication({
         documentId: document.id,
         conclusion: draft.conclusion,
         publicationUrl: draft.publicationUrl.trim() || null,
         publicationDate: draft.publicationDate || null
+      })
+      await desk.api.setOrganisation({
+        organisation: draft.name.trim() ? { name: draft.name, url: draft.url.trim() || null, logo: draft.logo } : null
       })
       for (const status of finalVerdicts) await desk.api.setRating({ status, label: scale[status].label, definition: scale[status].definition })
       if (desk.document.get()?.id === updated.id) desk.document.set(updated)
