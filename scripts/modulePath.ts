@@ -5,7 +5,7 @@
  * own; this one bundles the entry the same way, once per run, into
  * node_modules/.cache (so its packages resolve from node_modules as in out/).
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { build, type Plugin } from 'vite'
 
@@ -17,6 +17,8 @@ export function modulePath(): Plugin {
     let path = bundles.get(entry)
     if (!path) {
       const cache = resolve('node_modules/.cache')
+      // A fresh `npm ci` has no cache folder yet.
+      mkdirSync(cache, { recursive: true })
       const outDir = mkdtempSync(join(cache, 'worker-'))
       path = build({
         configFile: false,
