@@ -5,7 +5,7 @@
  * write, as the control, cannot get the lock. Before reads ran deferred, each
  * of them took the write lock too (IMMEDIATE) and failed the same way.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { operationNames, isReadOperation, type OperationInput, type ReadOperation } from '../../shared/api'
@@ -13,6 +13,7 @@ import { DATABASE_FILE } from '../datadir'
 import { dispatchAsync } from '../dispatch'
 import { openLibrary } from '../library'
 import { callsOn } from '../testing/calls'
+import { startProcess } from '../testing/process'
 import { tempDir } from '../testing/temp'
 
 /** A second process that takes the write lock (BEGIN IMMEDIATE) and keeps it until told to let go. */
@@ -23,16 +24,7 @@ function writeLockHolder(file: string): Promise<ChildProcess> {
     db.prepare("INSERT INTO settings (key, value) VALUES ('holder', '1')").run()
     process.stdout.write('holding\\n')
     process.stdin.once('data', () => { db.prepare('ROLLBACK').run(); db.close(); process.exit(0) })`
-  const child = spawn(process.execPath, ['-e', script, file], { stdio: ['pipe', 'pipe', 'pipe'] })
-  return new Promise((resolve, reject) => {
-    let output = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes('holding\n')) resolve(child)
-    })
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.once('exit', (code) => reject(new Error(`the lock holder exited (${code}):\n${output}`)))
-  })
+  return startProcess(['-e', script, file], 'holding\n')
 }
 
 describe('read-only operations', () => {
