@@ -8,56 +8,12 @@ import type { Database } from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { articleText, type Block } from '../src/shared/article'
-import type { Claim, Note } from '../src/shared/model'
-import { renderAnnotations } from '../src/shared/report/annotations'
-import { quoteSelector } from '../src/shared/selector'
-import { statuses } from '../src/shared/status'
 import { openLibrary, type Library } from '../src/main/library'
+import { colleaguesFile } from '../src/main/testing/colleague'
 import type { BenchResult } from './types'
 
 const CLAIMS = 100_000
-const PER_PARAGRAPH = 20
 const RUNS = 3
-
-function colleaguesFile(): string {
-  const content: Block[] = []
-  for (let p = 0; p < CLAIMS / PER_PARAGRAPH; p++) {
-    const sentences = Array.from({ length: PER_PARAGRAPH }, (_, i) => `Claim ${p * PER_PARAGRAPH + i} says ${(p * 7919 + i) % 1000} fighters joined 😀.`)
-    content.push({ type: 'paragraph', content: [{ text: sentences.join(' ') }] })
-  }
-  const text = articleText(content)
-  const at = '2026-11-20T09:00:00.000Z'
-  const claims: Claim[] = []
-  const notes: Note[] = []
-  let from = 0
-  for (let n = 0; n < CLAIMS; n++) {
-    const start = text.indexOf(`Claim ${n} says`, from)
-    const end = text.indexOf('.', start) + 1
-    from = end
-    const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
-    claims.push({
-      id,
-      documentId: 'd',
-      quote: quoteSelector(text, { start, end }),
-      position: { start, end },
-      status: statuses[n % statuses.length]!,
-      claimant: null,
-      tags: [],
-      orphaned: false,
-      rationale: '',
-      createdBy: 'Mina',
-      createdAt: at,
-      updatedAt: at,
-      number: n + 1,
-      noteCount: n % 10 === 0 ? 1 : 0,
-      sourceCount: 0
-    })
-    if (n % 10 === 0) notes.push({ id: `n${n}`, claimId: id, author: 'Mina', body: `Checked claim ${n} against the source.`, public: false, createdAt: at, updatedAt: at })
-  }
-  const document = { id: 'd', title: 'A long article', sourceUrl: null, publisher: null, author: null, publishedAt: null, language: 'en', importedAt: at, version: 1, text, content, conclusion: '', publicationUrl: null, publicationDate: null }
-  return renderAnnotations({ document, claims, notes, sources: [], analyst: 'Colleague', generatedAt: at })
-}
 
 const TABLES = ['documents', 'claims', 'notes', 'claim_history'] as const
 
@@ -79,7 +35,7 @@ function bareInsert(db: Database, rows: ReturnType<typeof rowsOf>): void {
 }
 
 export async function run(): Promise<BenchResult[]> {
-  const file = colleaguesFile()
+  const file = colleaguesFile(CLAIMS)
   const made: { dir: string; library: Library }[] = []
   const fresh = (): Library => {
     const dir = mkdtempSync(join(tmpdir(), 'factmark-bench-'))
@@ -94,7 +50,7 @@ export async function run(): Promise<BenchResult[]> {
     for (let i = 0; i < RUNS; i++) {
       const library = fresh()
       const started = performance.now()
-      library.service.importAnnotations({ fileName: 'colleague.jsonld', text: file })
+      await library.service.importAnnotations({ fileName: 'colleague.jsonld', text: file })
       importTimes.push(performance.now() - started)
       rows ??= rowsOf(library.db)
 

@@ -181,7 +181,7 @@ export const api = {
       // Larger than an article's limit: 100,000 claims make about 100 MB of JSON-LD (the browser host caps requests at 40 MB).
       text: z.string().max(256 * 1024 * 1024, { message: 'The file is larger than 256 MB' })
     }),
-    result: returns<ArticleDocument>()
+    result: returns<MaybePromise<ArticleDocument>>()
   },
 
   // ── workflow ──

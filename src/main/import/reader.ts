@@ -5,12 +5,12 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { FactmarkError } from '../../shared/errors'
-import { parseJob, sourceName, type ParseJob } from './article'
-import type { ReaderAnswer } from './worker'
+import { parseJob, sourceName, type ParsedArticle, type ParseJob } from './article'
+import type { WorkerAnswer } from './worker'
 
-async function read(job: ParseJob): Promise<ReaderAnswer> {
+async function read(job: ParseJob): Promise<WorkerAnswer<ParsedArticle>> {
   try {
-    return { ok: true, article: await parseJob(job) }
+    return { ok: true, value: await parseJob(job) }
   } catch (error) {
     if (error instanceof FactmarkError) return { ok: false, error: { code: error.code, message: error.message } }
     const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) }

@@ -28,19 +28,31 @@ export interface ReadLimits {
 /** Far beyond any real article (the largest page of the extraction benchmark takes under a second). */
 export const readLimits: ReadLimits = { timeMs: 30_000, memoryMb: 512 }
 
-/** What the reader posts back: the article, or the typed error it was refused with. */
-export type ReaderAnswer = { ok: true; article: ParsedArticle } | { ok: false; error: ApiError }
+/** What a worker posts back: its value, or the typed error it was refused with. */
+export type WorkerAnswer<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
 /** Parses one source in a worker; the answer is the article or a typed, one-line FactmarkError. */
 export function readInWorker(job: ParseJob, what: string, limits: ReadLimits = readLimits): Promise<ParsedArticle> {
-  const worker = takeReader(limits)
+  return answerOf<ParsedArticle>(takeReader(limits), job, what, limits)
+}
+
+/**
+ * Runs one job in a new worker thread started from `entry` (a `?modulePath`
+ * bundle), within the limits; the answer is its value or a typed, one-line
+ * FactmarkError. Any work that would hold the event loop long can go here.
+ */
+export function runInWorker<T>(entry: string, job: unknown, what: string, limits: ReadLimits, workerData?: unknown): Promise<T> {
+  return answerOf<T>(startWorker(entry, limits, workerData).worker, job, what, limits)
+}
+
+function answerOf<T>(worker: Worker, job: unknown, what: string, limits: ReadLimits): Promise<T> {
   let timer: NodeJS.Timeout | undefined
-  return new Promise<ParsedArticle>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     timer = setTimeout(() => {
       reject(new FactmarkError('too_large', `${what} took longer than ${limits.timeMs / 1000} s to read and was stopped; it may be built to stall a reader.`))
     }, limits.timeMs)
-    worker.once('message', (answer: ReaderAnswer) => {
-      if (answer.ok) resolve(answer.article)
+    worker.once('message', (answer: WorkerAnswer<T>) => {
+      if (answer.ok) resolve(answer.value)
       else reject(new FactmarkError(answer.error.code, answer.error.message))
     })
     worker.once('error', (error: Error & { code?: string }) => {
@@ -65,7 +77,12 @@ export function readInWorker(job: ParseJob, what: string, limits: ReadLimits = r
 let spare: { worker: Worker; alive: boolean } | null = null
 
 function startReader(limits: ReadLimits): { worker: Worker; alive: boolean } {
-  const worker = new Worker(readerPath, {
+  return startWorker(readerPath, limits)
+}
+
+function startWorker(entry: string, limits: ReadLimits, workerData?: unknown): { worker: Worker; alive: boolean } {
+  const worker = new Worker(entry, {
+    workerData,
     resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
     // What pdf.js and others print is not for the analyst's terminal.
     stdout: true,

@@ -5,21 +5,71 @@
  * verdict, claimant, tags, notes and sources. Ids are new (the file may come
  * from a colleague's library, and may be imported twice); the times the file
  * records are kept; every claim gets history rows saying it came from the file.
- * Runs inside the caller's transaction: a bad file writes nothing.
+ * A bad file writes nothing. The service imports in a worker thread
+ * (inWorker.ts); `importAnnotations` does it all here, for scripts and benchmarks.
  */
 import { placeQuote } from '../../shared/anchor'
 import type { Block } from '../../shared/article'
 import type { ArticleDocument } from '../../shared/model'
-import { readAnnotations } from '../../shared/report/readAnnotations'
-import { quoteSelector } from '../../shared/selector'
+import { readAnnotations, type ImportedClaim, type ImportedDocument } from '../../shared/report/readAnnotations'
+import { quoteSelector, type TextQuoteSelector } from '../../shared/selector'
 import { decodeText } from '../import/decode'
 import { safeLinkTarget } from '../import/links'
 import type { ServiceContext } from '../service/context'
 import { getDocument } from '../service/documents'
 import { originOfFormat } from './load'
 
-export function importAnnotations(context: ServiceContext, input: { fileName: string; text: string }): ArticleDocument {
+export function importAnnotations(context: ServiceContext, input: AnnotationFile): ArticleDocument {
+  return getDocument(context, writeAnnotations(context, placeAnnotations(input)))
+}
+
+/** A JSON-LD file to import: its name (for messages and history) and its text. */
+export interface AnnotationFile {
+  fileName: string
+  text: string
+}
+
+/** A JSON-LD file as text, or as the bytes of a file (decoded as every imported text is). */
+export type AnnotationSource = AnnotationFile | { fileName: string; bytes: Uint8Array }
+
+export function textOf(source: AnnotationSource): AnnotationFile {
+  return 'bytes' in source ? { fileName: source.fileName, text: decodeText(source.bytes, source.fileName) } : source
+}
+
+/** A file read, checked and each claim placed in its text: everything but the writing. */
+export interface PlacedAnnotations {
+  fileName: string
+  document: ImportedDocument
+  claims: PlacedClaim[]
+}
+
+interface PlacedClaim extends ImportedClaim {
+  span: { start: number; end: number }
+  placedQuote: TextQuoteSelector
+  orphaned: boolean
+}
+
+/**
+ * Reads and checks the file (through the one validation path) and places each
+ * claim in the text. Pure: it needs no database, so the slow part of an import
+ * runs before its transaction takes the write lock.
+ */
+export function placeAnnotations(input: AnnotationFile): PlacedAnnotations {
   const { document, claims } = readAnnotations(input.text, `"${input.fileName}"`)
+  return {
+    fileName: input.fileName,
+    document,
+    claims: claims.map((claim) => {
+      const anchoring = placeQuote(document.text, claim.quote, claim.position ?? undefined)
+      const orphaned = anchoring.kind === 'orphan'
+      const span = orphaned ? orphanSpan(claim.position, claim.quote.exact.length) : anchoring
+      return { ...claim, span, orphaned, placedQuote: orphaned ? claim.quote : quoteSelector(document.text, span) }
+    })
+  }
+}
+
+/** Writes a placed file as a new document with its claims; answers the document's id. Runs inside the caller's transaction. */
+export function writeAnnotations(context: ServiceContext, { fileName, document, claims }: PlacedAnnotations): string {
   const { db } = context
   const now = context.now()
   const author = context.author()
@@ -62,14 +112,11 @@ export function importAnnotations(context: ServiceContext, input: { fileName: st
   const history = (claimId: string, action: string, detail: Record<string, unknown>): void => {
     insertHistory.run(claimId, documentId, now, author, action, JSON.stringify(detail))
   }
-  const from = input.fileName
+  const from = fileName
 
   for (const claim of claims) {
     const id = context.newId()
-    const anchoring = placeQuote(document.text, claim.quote, claim.position ?? undefined)
-    const orphaned = anchoring.kind === 'orphan'
-    const span = orphaned ? orphanSpan(claim.position, claim.quote.exact.length) : anchoring
-    const quote = orphaned ? claim.quote : quoteSelector(document.text, span)
+    const { span, orphaned, placedQuote: quote } = claim
     insertClaim.run(
       id,
       documentId,
@@ -107,7 +154,7 @@ export function importAnnotations(context: ServiceContext, input: { fileName: st
       history(id, 'source_added', { sourceId, url: source.url, stance: source.stance, importedFrom: from })
     }
   }
-  return getDocument(context, documentId)
+  return documentId
 }
 
 /** An orphan keeps the position the file gave it, or a span of its quote's length at the start. */
@@ -138,9 +185,4 @@ function safeLinks(blocks: Block[]): Block[] {
 /** True for a file the JSON-LD import takes (for routing importFile to it: see the coordinator's note). */
 export function isAnnotationFile(fileName: string): boolean {
   return /\.jsonld$/i.test(fileName)
-}
-
-/** A JSON-LD file's bytes, decoded as every imported text is, then imported. */
-export function importAnnotationFile(context: ServiceContext, fileName: string, bytes: Uint8Array): ArticleDocument {
-  return importAnnotations(context, { fileName, text: decodeText(bytes, fileName) })
 }

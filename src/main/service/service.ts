@@ -10,7 +10,8 @@ import { FactmarkError } from '../../shared/errors'
 import { parseHtml, parseText, type ParsedArticle } from '../import/article'
 import { readInWorker, readSource } from '../import/worker'
 import { exportReport, type PdfPrinter } from '../report/export'
-import { importAnnotationFile, importAnnotations, isAnnotationFile } from '../report/import'
+import { isAnnotationFile, type AnnotationFile } from '../report/import'
+import { importAnnotationFile } from '../report/inWorker'
 import { loadReportData } from '../report/load'
 import { chromiumPrinter } from '../report/pdf'
 import { checkReadiness } from '../../shared/report/readiness'
@@ -82,7 +83,7 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     // Factmark's own JSON-LD is a colleague's work to take in; anything else is an article.
     importFile: ownTransaction(({ fileName, data }: { fileName: string; data: string }) =>
       isAnnotationFile(fileName)
-        ? db.transaction(() => importAnnotationFile(context, fileName, Buffer.from(data, 'base64'))).immediate()
+        ? importAnnotationFile(context, { fileName, bytes: Buffer.from(data, 'base64') })
         : importArticleFile({ fileName, data })
     ),
     listClaims: ({ documentId }) => listClaims(context, documentId),
@@ -92,7 +93,8 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
       exportReport(context, input, options.printPdf ?? chromiumPrinter(), paperForLocale(options.locale ?? systemLocale()))
     ),
     checkReadiness: ({ documentId, statuses }) => checkReadiness(loadReportData(context, { documentId, statuses })),
-    importAnnotations: (input) => importAnnotations(context, input),
+    // A large file (20,000 claims take seconds) in a worker thread with its own connection, one transaction.
+    importAnnotations: ownTransaction((input: AnnotationFile) => importAnnotationFile(context, input)),
 
     // ── workflow ──
     getClaimDetail: ({ claimId }) => getClaimDetail(context, claimId),

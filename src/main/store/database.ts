@@ -87,12 +87,7 @@ function openFile(file: string, options: OpenOptions): Database {
     // Check before any write (even setting WAL), so a refused file stays untouched.
     const pending = pendingMigrations(db, options.migrations ?? bundledMigrations)
     db.pragma('journal_mode = WAL')
-    // FULL: each acknowledged action is on disk, even through a power cut. NORMAL would
-    // also survive a killed app (scripts/durability.mjs), but FULL costs only about half a
-    // millisecond per action (bench/durability.bench.ts), which no analyst can notice.
-    db.pragma('synchronous = FULL')
-    db.pragma('foreign_keys = ON')
-    db.pragma('busy_timeout = 5000')
+    configure(db)
     if (pending.length && options.beforeMigrating && hasTables(db)) options.beforeMigrating(db, pending)
     applyMigrations(db, pending)
     return db
@@ -105,6 +100,31 @@ function openFile(file: string, options: OpenOptions): Database {
     }
     throw error
   }
+}
+
+/** How every connection to a library writes. */
+function configure(db: Database): void {
+  // FULL: each acknowledged action is on disk, even through a power cut. NORMAL would
+  // also survive a killed app (scripts/durability.mjs), but FULL costs only about half a
+  // millisecond per action (bench/durability.bench.ts), which no analyst can notice.
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+}
+
+/** The process's build of better-sqlite3, for a worker thread to load the same one. */
+export function nativeBinding(): string | undefined {
+  return processBinding
+}
+
+/**
+ * A further connection to a library this process has open (a worker's): the
+ * same settings, no migrations (the opening applied them).
+ */
+export function connectLibrary(file: string, binding: string | undefined): Database {
+  const db = new BetterSqlite3(file, { fileMustExist: true, ...(binding ? { nativeBinding: binding } : {}) })
+  configure(db)
+  return db
 }
 
 /** True once the library has any table (a library being created has none). */
