@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ApiClient } from '../shared/api'
 import type { ArticleDocument, DocumentSummary, SearchHit } from '../shared/model'
+import { importFormatOf, notImportable } from '../shared/import/formats'
 import { statuses } from '../shared/status'
 import { ApiCallError, errorMessage } from './api/client'
 import { AnalystName } from './app/AnalystName'
@@ -22,7 +23,7 @@ import { OrphanList } from './claims/OrphanList'
 import { EditDetails } from './document/EditDetails'
 import { Backups } from './library/Backups'
 import { ConfirmDialog } from './library/ConfirmDialog'
-import { IMPORTABLE, ImportDialog, type ImportRequest } from './library/ImportDialog'
+import { ImportDialog, type ImportRequest } from './library/ImportDialog'
 import { LibraryPane } from './library/LibraryPane'
 import { importDocument, importVersion } from './library/request'
 import { useFileDrop } from './library/useFileDrop'
@@ -148,8 +149,8 @@ export function App({ api }: { api: ApiClient }) {
   // document, or as a new version when the dialog is open for one.
   const onDrop = useRef<(file: File) => void>(() => undefined)
   onDrop.current = (file) => {
-    if (!IMPORTABLE.test(file.name)) {
-      setNotice({ message: `“${file.name}” is not a file Factmark can import; use a .txt, .md, .html, .docx or .pdf file, or a Factmark .jsonld export.` })
+    if (!importFormatOf(file.name)) {
+      setNotice({ message: notImportable(`“${file.name}”`) })
       return
     }
     const asVersion = importing && newVersion

@@ -10,12 +10,12 @@ import { parseArgs } from 'node:util'
 import type { OperationName, OperationResult } from '../../shared/api'
 import { FactmarkError, type ErrorCode } from '../../shared/errors'
 import type { ArticleDocument, Backup, Claim, DocumentSummary, ReportFile, RestoredBackup } from '../../shared/model'
+import { importableNames } from '../../shared/import/formats'
 import { reportFormats } from '../../shared/report/formats'
 import { statuses } from '../../shared/status'
 import { resolveDataDir } from '../datadir'
 import { dispatchAsync } from '../dispatch'
 import { openLibrary, type Library } from '../library'
-import { isAnnotationFile } from '../report/import'
 
 export const EXIT = {
   ok: 0,
@@ -32,7 +32,7 @@ export const EXIT = {
 export const USAGE = `Usage: factmark [--data-dir DIR] <command> [options]
 
 Commands:
-  import FILE...                 Import articles (.txt, .md) and Factmark JSON-LD exports (.jsonld).
+  import FILE...                 Import articles and Factmark exports (${importableNames}).
                                  Prints one line per document: ID<TAB>TITLE<TAB>FILE
   list                           The documents, newest first: ID<TAB>CLAIMS<TAB>IMPORTED<TAB>TITLE
   list --document ID             A document's claims: NUMBER<TAB>VERDICT<TAB>START-END<TAB>QUOTE
@@ -184,10 +184,9 @@ async function importFiles(files: string[], call: Call, io: CliIo): Promise<numb
       } catch (error) {
         throw new FactmarkError('not_found', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
       }
-      const fileName = basename(file)
-      const document: ArticleDocument = isAnnotationFile(fileName)
-        ? await call('importAnnotations', { fileName, text: bytes.toString('utf8') })
-        : await call('importFile', { fileName, data: bytes.toString('base64') })
+      const document: ArticleDocument = await call('importDocument', {
+        source: { kind: 'file', fileName: basename(file), data: bytes.toString('base64') }
+      })
       io.stdout(`${document.id}\t${oneLine(document.title)}\t${file}\n`)
     } catch (error) {
       if (!(error instanceof FactmarkError)) throw error

@@ -1,25 +1,21 @@
 /**
  * Turns imported text, pages, Word files and PDFs into an article: its
  * blocks, canonical text, title and whatever metadata the source carries.
- * Text, Markdown and HTML are read at once; .docx, PDF and web pages must
- * wait for their readers, so those answer a promise.
+ * The readers of each file format are in `readers.ts`.
  */
-import { limits, type ImportSource } from '../../shared/api'
+import { limits } from '../../shared/api'
 import { articleText, blockText, textBlocks, type Block } from '../../shared/article'
 import { FactmarkError } from '../../shared/errors'
-import { decodeHtml, decodeText } from './decode'
-import { docxBlocks } from './docx'
+import type { ImportFormat } from '../../shared/import/formats'
 import { markdownBlocks } from './markdown'
 import type { FoundMetadata } from './metadata'
 import { extractPage, fragmentBlocks } from './page'
-import { readPdf } from './pdf'
 import { plainTextBlocks } from './plaintext'
 import { fetchPage } from './url'
 
 export type TextFormat = 'text' | 'markdown'
-export type FileFormat = TextFormat | 'html' | 'docx' | 'pdf'
 /** How a document came in; stored in documents.origin. */
-export type Origin = FileFormat | 'url'
+export type Origin = ImportFormat | 'url'
 
 export interface ParsedArticle {
   title: string
@@ -28,55 +24,6 @@ export interface ParsedArticle {
   origin: Origin
   /** What the source said about itself; fields it did not say are absent. */
   metadata: FoundMetadata
-}
-
-const FORMAT_BY_EXTENSION: Record<string, FileFormat> = {
-  txt: 'text',
-  text: 'text',
-  md: 'markdown',
-  markdown: 'markdown',
-  html: 'html',
-  htm: 'html',
-  xhtml: 'html',
-  docx: 'docx',
-  pdf: 'pdf'
-}
-
-/** The file types the Import dialog offers, for its file chooser. */
-export const importableExtensions = Object.keys(FORMAT_BY_EXTENSION)
-
-export function formatOfFile(fileName: string): FileFormat {
-  const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? ''
-  const format = FORMAT_BY_EXTENSION[extension]
-  if (!format) {
-    throw new FactmarkError(
-      'unsupported_file',
-      `"${fileName}" is not a file Factmark can import; use a .txt, .md, .html, .docx or .pdf file, or a Factmark .jsonld export.`
-    )
-  }
-  return format
-}
-
-export function parseFile(fileName: string, bytes: Uint8Array): ParsedArticle | Promise<ParsedArticle> {
-  const format = formatOfFile(fileName)
-  const what = `"${fileName}"`
-  if (bytes.length > limits.importBytes) {
-    throw new FactmarkError('too_large', `${what} is larger than ${limits.importBytes / 1024 / 1024} MB, the import limit.`)
-  }
-  const fallbackTitle = fileName.replace(/\.[^.]+$/, '')
-  switch (format) {
-    case 'text':
-    case 'markdown':
-      return parseText(decodeText(bytes, fileName), format, undefined, fallbackTitle, what)
-    case 'html': {
-      const page = extractPage(decodeHtml(bytes, what))
-      return articleOf(page.content, { origin: 'html', metadata: page.metadata, fallbackTitle, what })
-    }
-    case 'docx':
-      return docxBlocks(bytes, what).then((content) => articleOf(content, { origin: 'docx', metadata: {}, fallbackTitle, what }))
-    case 'pdf':
-      return readPdf(bytes, what).then(({ content, metadata }) => articleOf(content, { origin: 'pdf', metadata, fallbackTitle, what }))
-  }
 }
 
 export function parseText(
@@ -98,27 +45,13 @@ export function parseHtml(html: string, title?: string): ParsedArticle {
 }
 
 /** A web page, fetched, its article extracted. */
-export async function parseUrl(address: string): Promise<ParsedArticle> {
+export async function parseUrl(address: string, title?: string): Promise<ParsedArticle> {
   const page = await fetchPage(address)
   const { content, metadata } = extractPage(page.html, page.url)
-  return articleOf(content, { origin: 'url', metadata: { sourceUrl: page.url, ...metadata }, what: page.url })
+  return articleOf(content, { origin: 'url', metadata: { sourceUrl: page.url, ...metadata }, title, what: page.url })
 }
 
-/** Any source of a document's text, as the API names them. */
-export function parseSource(source: ImportSource): ParsedArticle | Promise<ParsedArticle> {
-  switch (source.kind) {
-    case 'text':
-      return parseText(source.text, source.format)
-    case 'html':
-      return parseHtml(source.html)
-    case 'file':
-      return parseFile(source.fileName, Buffer.from(source.data, 'base64'))
-    case 'url':
-      return parseUrl(source.url)
-  }
-}
-
-interface ArticleOptions {
+export interface ArticleOptions {
   origin: Origin
   metadata: FoundMetadata
   title?: string
@@ -126,7 +59,7 @@ interface ArticleOptions {
   what: string
 }
 
-function articleOf(content: Block[], options: ArticleOptions): ParsedArticle {
+export function articleOf(content: Block[], options: ArticleOptions): ParsedArticle {
   const text = articleText(content)
   if (text.trim() === '') throw new FactmarkError('invalid_input', `${options.what} has no readable text.`)
   const title =

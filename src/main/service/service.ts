@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import type { ApiHandlers } from '../../shared/api'
 import { FactmarkError } from '../../shared/errors'
-import { parseFile, parseHtml, parseSource, parseText, parseUrl, type ParsedArticle } from '../import/article'
+import { readArticle, readSource } from '../import/readers'
 import { exportReport, type PdfPrinter } from '../report/export'
-import { importAnnotationFile, importAnnotations, isAnnotationFile } from '../report/import'
+import { importAnnotations } from '../report/import'
 import { chromiumPrinter } from '../report/pdf'
 import type { BackupControl } from '../store/backup'
 import { createClaim, listClaims } from './claims'
@@ -44,26 +44,22 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     now: options.now ?? (() => new Date().toISOString()),
     newId: randomUUID
   }
-  const importArticleFile = staged(
-    db,
-    ({ fileName, data }: { fileName: string; data: string }) => parseFile(fileName, Buffer.from(data, 'base64')),
-    (article) => insertDocument(context, article)
-  )
   const handlers: ApiHandlers = {
     listDocuments: () => listDocuments(context),
     getDocument: ({ documentId }) => getDocument(context, documentId),
-    importText: ({ text, format, title }) => insertDocument(context, parseText(text, format, title)),
-    // Factmark's own JSON-LD is a colleague's work to take in; anything else is an article.
-    importFile: ownTransaction(({ fileName, data }: { fileName: string; data: string }) =>
-      isAnnotationFile(fileName)
-        ? db.transaction(() => importAnnotationFile(context, fileName, Buffer.from(data, 'base64'))).immediate()
-        : importArticleFile({ fileName, data })
+    // Factmark's own JSON-LD is a colleague's work to take in, claims and all; anything else is an article.
+    importDocument: staged(
+      db,
+      ({ source, title }) => readSource(source, title),
+      (imported) =>
+        imported.reads === 'article'
+          ? insertDocument(context, imported.article)
+          : importAnnotations(context, imported.fileName, imported.annotations)
     ),
     listClaims: ({ documentId }) => listClaims(context, documentId),
     createClaim: (input) => createClaim(context, input),
     // ── reports ──
     exportReport: ownTransaction((input) => exportReport(context, input, options.printPdf ?? chromiumPrinter())),
-    importAnnotations: (input) => importAnnotations(context, input),
 
     // ── workflow ──
     getClaimDetail: ({ claimId }) => getClaimDetail(context, claimId),
@@ -83,9 +79,7 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     search: (input) => search(context, input),
 
     // ── import ──
-    importHtml: ({ html, title }) => insertDocument(context, parseHtml(html, title)),
-    importUrl: staged(db, ({ url }) => parseUrl(url), (article) => insertDocument(context, article)),
-    importNewVersion: staged(db, ({ source }) => parseSource(source), (article, { documentId }) =>
+    importNewVersion: staged(db, ({ source }) => readArticle(source), (article, { documentId }) =>
       importNewVersion(context, documentId, article)
     ),
     reattachClaim: (input) => reattachClaim(context, input),
@@ -119,15 +113,11 @@ function ownTransaction<F extends (input: never) => unknown>(handler: F): F {
  * fetch, a PDF or .docx reader) outside any transaction, then write it in
  * one transaction. Answers at once when the source could be read at once.
  */
-function staged<I, R>(
-  db: Database,
-  read: (input: I) => ParsedArticle | Promise<ParsedArticle>,
-  write: (article: ParsedArticle, input: I) => R
-): (input: I) => R | Promise<R> {
-  const commit = (article: ParsedArticle, input: I) => db.transaction(() => write(article, input)).immediate()
+function staged<I, A, R>(db: Database, read: (input: I) => A | Promise<A>, write: (read: A, input: I) => R): (input: I) => R | Promise<R> {
+  const commit = (source: A, input: I) => db.transaction(() => write(source, input)).immediate()
   return ownTransaction((input: I) => {
-    const article = read(input)
-    return article instanceof Promise ? article.then((read) => commit(read, input)) : commit(article, input)
+    const source = read(input)
+    return source instanceof Promise ? source.then((settled) => commit(settled, input)) : commit(source, input)
   })
 }
 

@@ -10,6 +10,7 @@ import type { ArticleDocument, Backup, RestoredBackup } from '../../shared/model
 import { dispatch } from '../dispatch'
 import { openLibrary } from '../library'
 import { startAutomaticBackups } from '../startup'
+import { pasted } from '../testing/calls'
 import { snapshot, tempDir, tempLibrary } from '../testing/temp'
 import { backUp, backupsDir, KEEP_BACKUPS, listBackups, restoreBackup } from './backup'
 import { connect } from './database'
@@ -22,15 +23,15 @@ function setup() {
     if (!outcome.ok) throw new Error(`${name} failed: ${outcome.error.message}`)
     return outcome.value as T
   }
-  const importText = (text: string) => ok<ArticleDocument>('importText', { text, format: 'text' })
+  const importArticle = (text: string) => ok<ArticleDocument>('importDocument', pasted(text))
   const titles = () => ok<{ title: string }[]>('listDocuments', {}).map((d) => d.title).sort()
-  return { library, call, ok, importText, titles }
+  return { library, call, ok, importArticle, titles }
 }
 
 describe('taking backups', () => {
   it('writes a standalone, sound copy of the library into backups/', async () => {
-    const { library, importText } = setup()
-    importText('First article\n\nIt says 114 people joined.')
+    const { library, importArticle } = setup()
+    importArticle('First article\n\nIt says 114 people joined.')
     const backup = await backUp(library.db, library.dataDir)
     expect(backup.name).toMatch(/^factmark-.*\.sqlite$/)
     const copy = connect(join(backupsDir(library.dataDir), backup.name), { readonly: true, fileMustExist: true })
@@ -54,14 +55,14 @@ describe('taking backups', () => {
   })
 
   it('backs up at start-up and then only after changes', async () => {
-    const { library, importText } = setup()
+    const { library, importArticle } = setup()
     const automatic = startAutomaticBackups(library, 60 * 60 * 1000)
     try {
       await automatic.settled()
       expect(listBackups(library.dataDir)).toHaveLength(1)
       await automatic.check()
       expect(listBackups(library.dataDir)).toHaveLength(1)
-      importText('Changed\n\nA new article.')
+      importArticle('Changed\n\nA new article.')
       await automatic.check()
       expect(listBackups(library.dataDir)).toHaveLength(2)
     } finally {
@@ -72,10 +73,10 @@ describe('taking backups', () => {
 
 describe('restoring', () => {
   it('through the API: the library becomes the backup, and the replaced library is kept as a backup', async () => {
-    const { library, ok, importText, titles } = setup()
-    importText('Before\n\nKept in the backup.')
+    const { library, ok, importArticle, titles } = setup()
+    importArticle('Before\n\nKept in the backup.')
     const backup = await backUp(library.db, library.dataDir)
-    importText('After\n\nWritten after the backup.')
+    importArticle('After\n\nWritten after the backup.')
     expect(ok<Backup[]>('listBackups', {}).map((b) => b.name)).toEqual([backup.name])
 
     const restored = ok<RestoredBackup>('restoreBackup', { name: backup.name })
@@ -83,7 +84,7 @@ describe('restoring', () => {
     expect(restored.keptAs).toMatch(/^factmark-.*\.sqlite$/)
     expect(titles()).toEqual(['Before'])
     expect(library.db.pragma('integrity_check', { simple: true })).toBe('ok')
-    importText('Later\n\nThe restored library takes writes.')
+    importArticle('Later\n\nThe restored library takes writes.')
 
     // Undo: restore the kept one.
     ok<RestoredBackup>('restoreBackup', { name: restored.keptAs })
@@ -109,9 +110,9 @@ describe('restoring', () => {
   it('with the library closed (the CLI): the chosen backup replaces it, the old file is kept', async () => {
     const dataDir = tempDir()
     let library = openLibrary(dataDir)
-    dispatch(library.service, 'importText', { text: 'Old\n\nOld text.', format: 'text' })
+    dispatch(library.service, 'importDocument', pasted('Old\n\nOld text.'))
     const backup = await backUp(library.db, dataDir)
-    dispatch(library.service, 'importText', { text: 'New\n\nNew text.', format: 'text' })
+    dispatch(library.service, 'importDocument', pasted('New\n\nNew text.'))
     library.close()
 
     const result = restoreBackup(dataDir, backup.name)
