@@ -6,6 +6,7 @@
 import type { z } from 'zod'
 import { api, isOperationName, type ApiHandlers } from '../shared/api'
 import { FactmarkError, type Outcome } from '../shared/errors'
+import { fieldPath } from '../shared/fields'
 
 export function dispatch(handlers: ApiHandlers, name: unknown, input: unknown): Outcome<unknown> {
   const outcome = start(handlers, name, input)
@@ -49,7 +50,7 @@ function start(handlers: ApiHandlers, name: unknown, input: unknown): Outcome<un
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) => (issue.path.length ? `${fieldPath(issue.path)}: ${issue.message}` : issue.message))
     .join('; ')
 }
 

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import { singleLine } from './article'
-import { fieldLimits } from './fields'
+import { fieldLimits, fields } from './fields'
 import { articleBytes } from './import/formats'
 import type {
   ArticleDocument,
@@ -24,7 +24,6 @@ import type {
   Settings,
   Source
 } from './model'
-import { stances } from './model'
 import { reportFormats } from './report/formats'
 import { statuses } from './status'
 
@@ -42,9 +41,9 @@ export const limits = {
   fetchTimeoutMs: 20_000,
   /** Most text a .docx may unpack to: a zip bomb stops here. */
   unpackedBytes: 100 * 1024 * 1024,
-  urlLength: 2048,
-  metadataLength: 500,
-  titleLength: 500,
+  urlLength: fieldLimits.urlLength,
+  metadataLength: fieldLimits.metadataLength,
+  titleLength: fieldLimits.titleLength,
   fileNameLength: 255
 }
 
@@ -54,33 +53,6 @@ const offset = (what: string) =>
     .number({ message: `${what} must be a number` })
     .int({ message: `${what} must be a whole number` })
     .nonnegative({ message: `${what} must not be negative` })
-
-const status = z.enum(statuses, {
-  error: (issue) => `Unknown status ${JSON.stringify(issue.input)}: use one of ${statuses.join(', ')}`
-})
-/** Optional free text: trimmed, limited. */
-const text = (what: string, max: number) =>
-  z.string({ message: `${what} must be text` }).trim().max(max, { message: `The ${what} is longer than ${max} characters` })
-const tag = z
-  .string({ message: 'A tag must be text' })
-  .trim()
-  .min(1, { message: 'A tag cannot be empty or only white space' })
-  .max(fieldLimits.tagLength, { message: `A tag is longer than ${fieldLimits.tagLength} characters` })
-const noteBody = z
-  .string({ message: 'The note must be text' })
-  .trim()
-  .min(1, { message: 'The note is empty' })
-  .max(fieldLimits.noteLength, { message: `The note is longer than ${fieldLimits.noteLength.toLocaleString('en')} characters` })
-/** An http(s) address. */
-const webAddress = (what: string) =>
-  z
-    .string()
-    .trim()
-    .max(limits.urlLength, { message: `${what} is too long` })
-    .regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, { message: `${what} must be an http(s) address` })
-
-const metadataText = (what: string) =>
-  z.string().trim().max(limits.metadataLength, { message: `${what} is too long` }).nullable().optional()
 
 /** Where a document's text comes from: pasted text or HTML, a file, or a web page. */
 export const importSource = z.discriminatedUnion('kind', [
@@ -96,7 +68,7 @@ export const importSource = z.discriminatedUnion('kind', [
     /** The file's bytes, base64-encoded. */
     data: z.base64({ message: 'data must be base64' })
   }),
-  z.strictObject({ kind: z.literal('url'), url: webAddress('url') })
+  z.strictObject({ kind: z.literal('url'), url: fields.documentAddress })
 ])
 export type ImportSource = z.output<typeof importSource>
 
@@ -164,13 +136,10 @@ export const api = {
   updateClaim: {
     input: z.strictObject({
       claimId: id('claimId'),
-      status: status.optional(),
+      status: fields.status.optional(),
       /** Empty or null clears it. */
-      claimant: text('claimant', fieldLimits.claimantLength).nullable().optional(),
-      tags: z
-        .array(tag, { message: 'tags must be a list of words' })
-        .max(fieldLimits.tagsPerClaim, { message: `A claim can carry at most ${fieldLimits.tagsPerClaim} tags` })
-        .optional()
+      claimant: fields.claimant.nullable().optional(),
+      tags: fields.tags.optional()
     }),
     result: returns<Claim>()
   },
@@ -185,11 +154,11 @@ export const api = {
     result: returns<Claim>()
   },
   addNote: {
-    input: z.strictObject({ claimId: id('claimId'), body: noteBody }),
+    input: z.strictObject({ claimId: id('claimId'), body: fields.note }),
     result: returns<Note>()
   },
   editNote: {
-    input: z.strictObject({ noteId: id('noteId'), body: noteBody }),
+    input: z.strictObject({ noteId: id('noteId'), body: fields.note }),
     result: returns<Note>()
   },
   deleteNote: {
@@ -199,12 +168,12 @@ export const api = {
   addSource: {
     input: z.strictObject({
       claimId: id('claimId'),
-      url: z.string({ message: 'url must be text' }).max(fieldLimits.urlLength, { message: `The URL is longer than ${fieldLimits.urlLength} characters` }),
-      title: text('title', fieldLimits.sourceTitleLength).nullable().optional(),
-      excerpt: text('excerpt', fieldLimits.excerptLength).nullable().optional(),
-      stance: z.enum(stances, { message: `stance must be one of ${stances.join(', ')}` }),
+      url: fields.sourceUrl,
+      title: fields.sourceTitle.nullable().optional(),
+      excerpt: fields.excerpt.nullable().optional(),
+      stance: fields.stance,
       /** The day the analyst read the source, YYYY-MM-DD. */
-      accessedAt: z.iso.date({ message: 'accessedAt must be a date (YYYY-MM-DD)' }).nullable().optional()
+      accessedAt: fields.accessedAt.nullable().optional()
     }),
     result: returns<Source>()
   },
@@ -229,12 +198,7 @@ export const api = {
   /** A null name goes back to the OS user name. */
   setSettings: {
     input: z.strictObject({
-      analystName: z
-        .string({ message: 'analystName must be text' })
-        .trim()
-        .min(1, { message: 'The analyst name cannot be empty' })
-        .max(fieldLimits.analystNameLength, { message: `The analyst name is longer than ${fieldLimits.analystNameLength} characters` })
-        .nullable()
+      analystName: fields.analystName.nullable()
     }),
     result: returns<Settings>()
   },
@@ -246,11 +210,7 @@ export const api = {
   /** Full-text search over every document's text, claim quotes, notes and sources. */
   search: {
     input: z.strictObject({
-      query: z
-        .string({ message: 'query must be text' })
-        .trim()
-        .min(1, { message: 'The search is empty' })
-        .max(fieldLimits.searchLength, { message: `The search is longer than ${fieldLimits.searchLength} characters` }),
+      query: fields.searchQuery,
       limit: z.number().int().min(1).max(200).optional()
     }),
     result: returns<SearchHit[]>()
@@ -274,12 +234,12 @@ export const api = {
   updateMetadata: {
     input: z.strictObject({
       documentId: id('documentId'),
-      title: z.string().trim().min(1, { message: 'The title must not be empty' }).max(limits.titleLength).optional(),
-      sourceUrl: webAddress('sourceUrl').nullable().optional(),
-      publisher: metadataText('publisher'),
-      author: metadataText('author'),
-      publishedAt: z.iso.date({ message: 'publishedAt must be a date (YYYY-MM-DD)' }).or(z.iso.datetime({ offset: true, message: 'publishedAt must be a date' })).nullable().optional(),
-      language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: 'language must be a language tag such as "en" or "fa-IR"' }).nullable().optional()
+      title: fields.title.optional(),
+      sourceUrl: fields.documentAddress.nullable().optional(),
+      publisher: fields.publisher.nullable().optional(),
+      author: fields.author.nullable().optional(),
+      publishedAt: fields.publishedAt.nullable().optional(),
+      language: fields.language.nullable().optional()
     }),
     result: returns<ArticleDocument>()
   },

@@ -139,3 +139,12 @@ export function fixtureReport(overrides: Partial<ReportData> = {}): ReportData {
     ...overrides
   }
 }
+
+/**
+ * The fixture as the API would let a library hold it today, for round trips
+ * through the JSON-LD import: the ftp: source (there to test how reports show
+ * a link that is not a web link) becomes an https one.
+ */
+export function storableFixtureReport(): ReportData {
+  return fixtureReport({ sources: fixtureSources.map((s) => ({ ...s, url: s.url.replace(/^ftp:/, 'https:') })) })
+}

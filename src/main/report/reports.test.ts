@@ -15,7 +15,7 @@ import { createService, type ServiceOptions } from '../service/service'
 import { insertReportData } from '../testing/report'
 import { fileSource } from '../testing/calls'
 import { snapshot, tempDir, tempLibrary } from '../testing/temp'
-import { fixtureDocument, fixtureReport } from './fixture'
+import { fixtureDocument, fixtureReport, storableFixtureReport } from './fixture'
 import { chromiumPrinter } from './pdf'
 
 const golden = (file: string) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'golden', file), 'utf8')
@@ -40,9 +40,9 @@ function setup(options: Partial<ServiceOptions> = {}) {
   return { library, call, refused }
 }
 
-function seeded(options: Partial<ServiceOptions> = {}) {
+function seeded(options: Partial<ServiceOptions> = {}, data = fixtureReport()) {
   const s = setup(options)
-  insertReportData(s.library.db, fixtureReport())
+  insertReportData(s.library.db, data)
   return s
 }
 
@@ -106,7 +106,7 @@ function normalise(jsonld: string): unknown {
 
 describe('the JSON-LD round trip', () => {
   it('export → import into an empty data directory → export gives the same JSON-LD, ids and import times apart', async () => {
-    const here = seeded()
+    const here = seeded({}, storableFixtureReport())
     const exported = await here.call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'jsonld' })
     const file = join(tempDir(), exported.fileName)
     writeFileSync(file, exported.data)
@@ -148,7 +148,7 @@ describe('the JSON-LD round trip', () => {
   })
 
   it('places claims by their quotes when the positions in the file are wrong', async () => {
-    const here = seeded()
+    const here = seeded({}, storableFixtureReport())
     const exported = await here.call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'jsonld', statuses: ['verified'] })
     const shifted = exported.data.replace(/"start": (\d+),\n(\s+)"end": (\d+)/g, (_m, s: string, space: string, e: string) => `"start": ${+s + 5},\n${space}"end": ${+e + 5}`)
     const there = setup()
@@ -159,7 +159,7 @@ describe('the JSON-LD round trip', () => {
   })
 
   it('refuses a file that is not Factmark JSON-LD, naming the problem, and writes nothing', async () => {
-    const { call, refused } = seeded()
+    const { call, refused } = seeded({}, storableFixtureReport())
     const good = (await call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'jsonld' })).data
     const cases: [string, string][] = [
       ['{ not json', 'it is not valid JSON'],
@@ -167,7 +167,7 @@ describe('the JSON-LD round trip', () => {
       [good.replace('"verdict": "false"', '"verdict": "pants-on-fire"'), 'unknown verdict "pants-on-fire"'],
       [good.replace('"type": "heading"', '"type": "table"'), 'document.content.0 has an unknown type "table"'],
       [good.replace('"type": "TextQuoteSelector"', '"type": "CssSelector"'), 'claim 1 has no TextQuoteSelector'],
-      [good.replace('"stance": "refutes"', '"stance": "maybe"'), "a source's stance must be one of supports, refutes, context"]
+      [good.replace('"stance": "refutes"', '"stance": "maybe"'), "stance: stance must be one of supports, refutes, context"]
     ]
     for (const [text, problem] of cases) {
       const error = await refused('importDocument', fileSource('bad.jsonld', text))
@@ -178,7 +178,7 @@ describe('the JSON-LD round trip', () => {
   })
 
   it('keeps script out of imported links', async () => {
-    const { call } = seeded()
+    const { call } = seeded({}, storableFixtureReport())
     const good = (await call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'jsonld' })).data
     const hostile = good.replace('"href": "https://www.newamerica.org/international-security/reports/isis-files/"', '"href": "javascript:alert(1)"')
     expect(hostile).not.toBe(good)

@@ -1,6 +1,5 @@
 /** Evidence sources on a claim: URL, title, excerpt, stance, date accessed. */
 import { FactmarkError } from '../../shared/errors'
-import { checkSourceUrl } from '../../shared/fields'
 import type { Source, Stance } from '../../shared/model'
 import { getClaim } from './claims'
 import type { ServiceContext } from './context'
@@ -58,12 +57,8 @@ export interface NewSource {
 
 export function addSource(context: ServiceContext, input: NewSource): Source {
   const claim = getClaim(context, input.claimId)
-  let url: string
-  try {
-    url = checkSourceUrl(input.url)
-  } catch (error) {
-    throw new FactmarkError('invalid_input', (error as Error).message)
-  }
+  // The url arrives checked by fields.sourceUrl (the one validation path).
+  const url = input.url
   const id = context.newId()
   const source = { title: input.title || null, excerpt: input.excerpt || null, accessedAt: input.accessedAt ?? null }
   context.db

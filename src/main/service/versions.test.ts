@@ -162,9 +162,9 @@ describe('metadata', () => {
 
   it('refuses bad metadata with a message naming the field', async () => {
     const { api, document } = await setup()
-    expect((await api.refusedAsync('updateMetadata', { documentId: document.id, title: '   ' })).message).toMatch(/title must not be empty/)
+    expect((await api.refusedAsync('updateMetadata', { documentId: document.id, title: '   ' })).message).toMatch(/title: The title is empty/)
     expect((await api.refusedAsync('updateMetadata', { documentId: document.id, sourceUrl: 'javascript:alert(1)' })).message).toMatch(
-      /sourceUrl must be an http\(s\) address/
+      /sourceUrl: “javascript:” addresses are not allowed/
     )
     expect((await api.refusedAsync('updateMetadata', { documentId: document.id, publishedAt: 'last week' })).message).toMatch(/publishedAt/)
   })

@@ -9,7 +9,8 @@
 import { z } from 'zod'
 import { articleText, type Block, type Inline } from '../article'
 import { FactmarkError } from '../errors'
-import { stances, type DocumentMetadata, type Stance } from '../model'
+import { checkField, describeIssue, fields } from '../fields'
+import type { DocumentMetadata, Stance } from '../model'
 import type { TextPositionSelector, TextQuoteSelector } from '../selector'
 import { isStatus, statusStyles, statuses, type Status } from '../status'
 import { offsetConverter } from './codepoints'
@@ -49,32 +50,34 @@ export interface ImportedDocument extends DocumentMetadata {
   text: string
 }
 
-const optionalText = z.string().nullish().transform((value) => value ?? null)
+/** Limits and rules come from the one validation path (fields.ts): a file can store nothing the API would refuse. */
+const optional = <S extends z.ZodType>(schema: S) => schema.nullish().transform((value) => value ?? null)
 
 const documentSchema = z.object({
-  title: z.string().trim().min(1, { message: 'the document has no title' }).max(500),
-  sourceUrl: optionalText,
-  publisher: optionalText,
-  author: optionalText,
-  publishedAt: optionalText,
-  language: optionalText,
+  title: fields.title,
+  sourceUrl: optional(fields.documentAddress),
+  publisher: optional(fields.publisher),
+  author: optional(fields.author),
+  publishedAt: optional(fields.publishedAt),
+  language: optional(fields.language),
   text: z.string(),
   content: z.array(z.unknown()).min(1, { message: 'the document has no content' })
 })
 
+/** A body's own fields; its `value` is checked by its purpose (a note, a tag…) when it is read. */
 const bodySchema = z.object({
   type: z.string().optional(),
   purpose: z.string().optional(),
   value: z.string().optional(),
   verdict: z.string().optional(),
-  creator: z.object({ name: z.string().optional() }).optional(),
-  created: z.string().optional(),
-  modified: z.string().optional(),
+  creator: z.object({ name: fields.person.optional() }).optional(),
+  created: fields.timestamp.optional(),
+  modified: fields.timestamp.optional(),
   source: z.string().optional(),
-  stance: z.enum(stances, { message: `a source's stance must be one of ${stances.join(', ')}` }).optional(),
-  title: z.string().optional(),
-  excerpt: z.string().optional(),
-  accessed: z.string().optional()
+  stance: fields.stance.optional(),
+  title: fields.sourceTitle.optional(),
+  excerpt: fields.excerpt.optional(),
+  accessed: fields.accessedAt.optional()
 })
 
 const selectorSchema = z.object({
@@ -88,9 +91,9 @@ const selectorSchema = z.object({
 
 const annotationSchema = z.object({
   type: z.literal('Annotation', { message: 'each item must be an Annotation' }),
-  created: z.string().optional(),
-  modified: z.string().optional(),
-  claimant: z.string().nullish(),
+  created: fields.timestamp.optional(),
+  modified: fields.timestamp.optional(),
+  claimant: fields.claimant.nullish(),
   body: z.array(bodySchema).default([]),
   target: z.object({ selector: z.union([selectorSchema, z.array(selectorSchema)]) })
 })
@@ -118,9 +121,14 @@ export function readAnnotations(json: string, what = 'The file'): AnnotationFile
     return refuse(`it is not valid JSON (${(error as Error).message})`)
   }
   const parsed = collectionSchema.safeParse(raw)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    return refuse(issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)
+  if (!parsed.success) return refuse(describeIssue(parsed.error))
+  /** A value checked by its field's schema, refused with its place in the file. */
+  const field = <S extends z.ZodType>(schema: S, value: unknown, path: PropertyKey[]): z.output<S> => {
+    try {
+      return checkField(schema, value, path)
+    } catch (error) {
+      return refuse((error as Error).message)
+    }
   }
   const { document: doc, first } = parsed.data
   const content = checkBlocks(doc.content, refuse)
@@ -131,6 +139,7 @@ export function readAnnotations(json: string, what = 'The file'): AnnotationFile
 
   const claims = first.items.map((item, index): ImportedClaim => {
     const where = `claim ${index + 1}`
+    const at = (j: number, key: string) => ['first', 'items', index, 'body', j, key]
     const selectors = Array.isArray(item.target.selector) ? item.target.selector : [item.target.selector]
     const quote = selectors.find((s) => s.type === 'TextQuoteSelector')
     if (!quote?.exact) return refuse(`${where} has no TextQuoteSelector with an exact quote`)
@@ -143,19 +152,19 @@ export function readAnnotations(json: string, what = 'The file'): AnnotationFile
     const tags: string[] = []
     const notes: ImportedNote[] = []
     const sources: ImportedSource[] = []
-    for (const body of item.body) {
+    item.body.forEach((body, j) => {
       if (body.purpose === 'assessing') status = verdictOf(body.verdict ?? body.value, where, refuse)
-      else if (body.purpose === 'tagging' && body.value?.trim()) tags.push(body.value.trim())
+      else if (body.purpose === 'tagging' && body.value?.trim()) tags.push(field(fields.tag, body.value, at(j, 'value')))
       else if (body.purpose === 'commenting' && body.value?.trim()) {
         notes.push({
           author: body.creator?.name?.trim() || 'unknown',
-          body: body.value,
+          body: field(fields.note, body.value, at(j, 'value')),
           createdAt: body.created ?? null,
           updatedAt: body.modified ?? body.created ?? null
         })
       } else if (body.purpose === 'linking' && body.source) {
         sources.push({
-          url: body.source,
+          url: field(fields.sourceUrl, body.source, at(j, 'source')),
           title: body.title ?? null,
           excerpt: body.excerpt ?? null,
           stance: body.stance ?? 'context',
@@ -163,13 +172,14 @@ export function readAnnotations(json: string, what = 'The file'): AnnotationFile
           createdAt: body.created ?? null
         })
       }
-    }
+    })
+    const uniqueTags = field(fields.tags, [...new Set(tags)], ['first', 'items', index, 'body'])
     return {
       quote: { exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' },
       position: hint,
       status,
       claimant: item.claimant?.trim() || null,
-      tags: [...new Set(tags)].sort(),
+      tags: uniqueTags.sort(),
       createdAt: item.created ?? null,
       updatedAt: item.modified ?? item.created ?? null,
       notes,
