@@ -6,13 +6,15 @@
 export interface BenchResult {
   /** What was measured, in the analyst's words. */
   name: string
-  unit: 'ms' | 'MB'
+  unit: 'ms' | 'MB' | 'MAP' | 'MAP@5'
   /** Factmark's figure (median of the runs). */
   measured: number
   /** The bare baseline's figure, same unit, same run. */
   baseline: number
   /** The ratio measured/baseline we aim for, if there is one. */
   goal?: number
+  /** For quality figures (higher is better): the figure we aim to reach, if there is one. */
+  atLeast?: number
   /** Counts or remarks worth printing (e.g. how many claims were orphaned). */
   notes?: string
 }

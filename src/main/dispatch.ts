@@ -34,7 +34,8 @@ function start(handlers: ApiHandlers, name: unknown, input: unknown): Outcome<un
     if (/^SQLITE_CONSTRAINT_(CHECK|NOTNULL)$/.test((error as { code?: string }).code ?? '')) {
       return { ok: false, error: { code: 'invalid_input', message: `${name}: the library refused a value (${(error as Error).message}); nothing was saved.` } }
     }
-    console.error(`factmark: ${name} failed`, error)
+    // One line on the terminal too: the name and message of what went wrong, never a stack trace.
+    console.error(`factmark: ${name} failed: ${String((error as Error)?.name ?? 'Error')}: ${String((error as Error)?.message ?? error).split('\n')[0]}`)
     return { ok: false, error: { code: 'internal', message: `${name} failed unexpectedly; nothing was saved.` } }
   }
   try {

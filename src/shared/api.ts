@@ -22,7 +22,8 @@ import type {
   RestoredBackup,
   SearchHit,
   Settings,
-  Source
+  Source,
+  Suggestion
 } from './model'
 import { reportFormats } from './report/formats'
 import { statuses } from './status'
@@ -242,6 +243,23 @@ export const api = {
       language: fields.language.nullable().optional()
     }),
     result: returns<ArticleDocument>()
+  },
+
+  // ── claim assist ──
+  /** A document's sentences most worth checking, best first, without dismissed or already marked ones. */
+  listSuggestions: {
+    input: z.strictObject({ documentId: id('documentId'), limit: z.number().int().min(1).max(10_000).optional() }),
+    result: returns<Suggestion[]>()
+  },
+  /** Marks a suggested sentence as a claim; its history records the suggestion's score. */
+  acceptSuggestion: {
+    input: z.strictObject({ documentId: id('documentId'), start: offset('start'), end: offset('end') }),
+    result: returns<Claim>()
+  },
+  /** Hides a suggested sentence in this document from now on. */
+  dismissSuggestion: {
+    input: z.strictObject({ documentId: id('documentId'), start: offset('start'), end: offset('end') }),
+    result: returns<{ sentence: string }>()
   },
 
   // ── backups ──

@@ -24,18 +24,57 @@ export type Block =
 
 export type TextBlock = Extract<Block, { content: Inline[] }>
 
-/** The text blocks of an article, in document order. */
+/**
+ * How deep blocks may nest (quotes in lists in quotes…). Real articles stay
+ * within a handful of levels; deeper content is flattened (capDepth), so the
+ * stored JSON, the renderer and the reports never recurse without a bound.
+ */
+export const MAX_BLOCK_DEPTH = 16
+
+/** The text blocks of an article, in document order. Walks with a stack of its own: any depth is safe. */
 export function textBlocks(blocks: readonly Block[]): TextBlock[] {
   const out: TextBlock[] = []
-  const walk = (list: readonly Block[]): void => {
+  const stack: Block[] = [...blocks].reverse()
+  while (stack.length) {
+    const block = stack.pop()!
+    if (block.type === 'blockquote') pushReversed(stack, block.content)
+    else if (block.type === 'list') for (let i = block.items.length - 1; i >= 0; i--) pushReversed(stack, block.items[i]!)
+    else out.push(block)
+  }
+  return out
+}
+
+function pushReversed(stack: Block[], list: readonly Block[]): void {
+  for (let i = list.length - 1; i >= 0; i--) stack.push(list[i]!)
+}
+
+/** How deeply an article's blocks nest: 1 for a flat article. Iterative: any depth is safe. */
+export function blockDepth(blocks: readonly Block[]): number {
+  let deepest = 0
+  const stack: [readonly Block[], number][] = [[blocks, 1]]
+  while (stack.length) {
+    const [list, depth] = stack.pop()!
     for (const block of list) {
-      if (block.type === 'blockquote') walk(block.content)
-      else if (block.type === 'list') for (const item of block.items) walk(item)
-      else out.push(block)
+      deepest = Math.max(deepest, depth)
+      if (block.type === 'blockquote') stack.push([block.content, depth + 1])
+      else if (block.type === 'list') for (const item of block.items) stack.push([item, depth + 1])
     }
   }
-  walk(blocks)
-  return out
+  return deepest
+}
+
+/**
+ * The article with nothing nested deeper than MAX_BLOCK_DEPTH: a quote or
+ * list at the last level keeps its text blocks, in order, as plain blocks of
+ * that level. The canonical text is unchanged, so no offset moves.
+ */
+export function capDepth(blocks: readonly Block[], depth = 1): Block[] {
+  if (depth >= MAX_BLOCK_DEPTH) return textBlocks(blocks)
+  return blocks.map((block): Block => {
+    if (block.type === 'blockquote') return { ...block, content: capDepth(block.content, depth + 1) }
+    if (block.type === 'list') return { ...block, items: block.items.map((item) => capDepth(item, depth + 1)) }
+    return block
+  })
 }
 
 export function blockText(block: TextBlock): string {
@@ -47,9 +86,14 @@ export function articleText(blocks: readonly Block[]): string {
   return textBlocks(blocks).map(blockText).join(BLOCK_SEPARATOR)
 }
 
-/** One line of plain text (a title, a name): control characters dropped, white space folded. */
+/**
+ * One line of plain text (a title, a name): control and format characters,
+ * lone surrogates and non-characters dropped, white space folded.
+ */
 export function singleLine(text: string): string {
-  return foldWhitespace(text.replace(/[\p{Cc}\p{Cf}]/gu, (c) => (/\s/.test(c) ? ' ' : ''))).trim()
+  return foldWhitespace(
+    text.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Noncharacter_Code_Point}]/gu, (c) => (/\s/.test(c) ? ' ' : ''))
+  ).trim()
 }
 
 /** Folds runs of white space (line breaks included) into one space. */

@@ -165,3 +165,12 @@ export interface RestoredBackup {
   /** The library as it was just before, kept as a backup of its own (so a restore can be undone). */
   keptAs: string | null
 }
+
+/** A sentence worth checking, from the check-worthiness model; offsets in the document's canonical text. */
+export interface Suggestion {
+  start: number
+  end: number
+  text: string
+  /** 0–1: higher is more worth checking. */
+  score: number
+}

@@ -10,12 +10,15 @@ import { parseArgs } from 'node:util'
 import type { OperationName, OperationResult } from '../../shared/api'
 import { FactmarkError, type ErrorCode } from '../../shared/errors'
 import type { ArticleDocument, Backup, Claim, DocumentSummary, ReportFile, RestoredBackup } from '../../shared/model'
+import { rankSentences } from '../../shared/assist/worthiness'
 import { importableNames } from '../../shared/import/formats'
+import { offsetConverter } from '../../shared/report/codepoints'
 import { reportFormats } from '../../shared/report/formats'
 import { statuses } from '../../shared/status'
 import { resolveDataDir } from '../datadir'
 import { dispatchAsync } from '../dispatch'
 import { openLibrary, type Library } from '../library'
+import { readArticleFile } from '../import/readers'
 
 export const EXIT = {
   ok: 0,
@@ -39,12 +42,16 @@ Commands:
   export --document ID --format FORMAT --out FILE [--verdicts V,V...]
                                  Write a report; FORMAT is ${reportFormats.join('|')};
                                  --out - writes to standard output. Prints the file written.
+  suggest FILE [--limit N]       The sentences of FILE (any importable format) most worth checking,
+                                 best first: SCORE<TAB>START-END<TAB>SENTENCE (offsets in code points
+                                 of the document's text). FILE is read, not imported.
   backup list                    The automatic backups, newest first: NAME<TAB>CREATED<TAB>BYTES
   backup restore NAME|newest     Replace the library with a backup (close the app first). The
                                  library as it was is kept as the newest backup, so this can be undone.
 Options:
   --data-dir DIR                 The library's folder (default: FACTMARK_DATA_DIR, then the app's).
-  --json                         list: print JSON instead of lines.
+  --json                         list: print JSON instead of lines; suggest: one JSON object per line.
+  --limit N                      suggest: at most N sentences.
   --verdicts V,V...              export: only claims with these verdicts (${statuses.join(', ')}).
   --help                         This text.
 
@@ -85,6 +92,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage
   }
 
+  // Reads a file, never the library: it need not exist.
+  if (command === 'suggest') return runWithoutLibrary(() => suggest(rest[0]!, values, io), io)
+
   let library: Library
   try {
     library = openLibrary(resolveDataDir(argv, io.env))
@@ -109,12 +119,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await exportReport(values, call, io)
     }
   } catch (error) {
-    if (error instanceof FactmarkError) {
-      io.stderr(`factmark: ${error.message}\n`)
-      return exitFor(error.code)
-    }
-    io.stderr(`factmark: unexpected failure: ${(error as Error).message}\n`)
-    return EXIT.internal
+    return reportFailure(error, io)
   } finally {
     library.close()
   }
@@ -132,6 +137,7 @@ function parse(argv: string[]) {
       out: { type: 'string' },
       verdicts: { type: 'string' },
       json: { type: 'boolean' },
+      limit: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -139,6 +145,14 @@ function parse(argv: string[]) {
 
 type Values = ReturnType<typeof parse>['values']
 type Call = <K extends OperationName>(name: K, input: unknown) => Promise<Awaited<OperationResult<K>>>
+
+/** The value of --limit: a whole number of at least 1, or undefined. */
+function limitOf(values: Values): number | undefined {
+  if (values.limit === undefined) return undefined
+  const limit = Number(values.limit)
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number of at least 1 (got "${values.limit}")`)
+  return limit
+}
 
 function checkUsage(command: string | undefined, rest: string[], values: Values): void {
   if (!command) throw new UsageError('no command given')
@@ -151,6 +165,9 @@ function checkUsage(command: string | undefined, rest: string[], values: Values)
     for (const flag of ['document', 'format', 'out'] as const) {
       if (!values[flag]) throw new UsageError(`export needs --${flag}`)
     }
+  } else if (command === 'suggest') {
+    if (rest.length !== 1) throw new UsageError('suggest needs exactly one FILE')
+    limitOf(values)
   } else if (command === 'backup') {
     const [action, name, extra] = rest
     if (action === 'list' && name === undefined) return
@@ -178,14 +195,8 @@ async function importFiles(files: string[], call: Call, io: CliIo): Promise<numb
   let failed = 0
   for (const file of files) {
     try {
-      let bytes: Buffer
-      try {
-        bytes = readFileSync(file)
-      } catch (error) {
-        throw new FactmarkError('not_found', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-      }
       const document: ArticleDocument = await call('importDocument', {
-        source: { kind: 'file', fileName: basename(file), data: bytes.toString('base64') }
+        source: { kind: 'file', fileName: basename(file), data: readInput(file).toString('base64') }
       })
       io.stdout(`${document.id}\t${oneLine(document.title)}\t${file}\n`)
     } catch (error) {
@@ -195,6 +206,48 @@ async function importFiles(files: string[], call: Call, io: CliIo): Promise<numb
     }
   }
   return failed ? EXIT.badInput : EXIT.ok
+}
+
+/** A failed command's error line and exit code. */
+function reportFailure(error: unknown, io: CliIo): number {
+  if (error instanceof FactmarkError) {
+    io.stderr(`factmark: ${error.message}\n`)
+    return exitFor(error.code)
+  }
+  io.stderr(`factmark: unexpected failure: ${(error as Error).message}\n`)
+  return EXIT.internal
+}
+
+/** Runs a command that needs no library, with the same error lines and exit codes. */
+async function runWithoutLibrary(run: () => Promise<number>, io: CliIo): Promise<number> {
+  try {
+    return await run()
+  } catch (error) {
+    return reportFailure(error, io)
+  }
+}
+
+async function suggest(file: string, values: Values, io: CliIo): Promise<number> {
+  const article = await readArticleFile(basename(file), readInput(file))
+  const { text } = article
+  const offsets = offsetConverter(text)
+  const ranked = rankSentences(text, article.metadata.language)
+  for (const s of ranked.slice(0, limitOf(values) ?? ranked.length)) {
+    const start = offsets.toCodePoints(s.start)
+    const end = offsets.toCodePoints(s.end)
+    const score = Number(s.score.toFixed(4))
+    io.stdout(values.json ? `${JSON.stringify({ start, end, text: s.text, score })}\n` : `${score.toFixed(4)}\t${start}-${end}\t${oneLine(s.text)}\n`)
+  }
+  return EXIT.ok
+}
+
+/** A file's bytes, or a not-found error naming it. */
+function readInput(file: string): Buffer {
+  try {
+    return readFileSync(file)
+  } catch (error) {
+    throw new FactmarkError('not_found', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
 }
 
 async function list(values: Values, call: Call, io: CliIo): Promise<number> {

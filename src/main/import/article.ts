@@ -4,9 +4,10 @@
  * The readers of each file format are in `readers.ts`.
  */
 import { limits } from '../../shared/api'
-import { articleText, blockText, textBlocks, type Block } from '../../shared/article'
+import { blockText, textBlocks, type Block } from '../../shared/article'
 import { FactmarkError } from '../../shared/errors'
 import type { ImportFormat } from '../../shared/import/formats'
+import { normaliseArticle } from '../../shared/normalise'
 import { markdownBlocks } from './markdown'
 import type { FoundMetadata } from './metadata'
 import { extractPage, fragmentBlocks } from './page'
@@ -59,8 +60,9 @@ export interface ArticleOptions {
   what: string
 }
 
-export function articleOf(content: Block[], options: ArticleOptions): ParsedArticle {
-  const text = articleText(content)
+export function articleOf(blocks: Block[], options: ArticleOptions): ParsedArticle {
+  // The boundary: what is stored is normalised and depth-capped once, here.
+  const { content, text } = normaliseArticle(blocks)
   if (text.trim() === '') throw new FactmarkError('invalid_input', `${options.what} has no readable text.`)
   const title =
     options.title?.trim() || options.metadata.title || guessTitle(content) || options.fallbackTitle || 'Untitled article'

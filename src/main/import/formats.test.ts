@@ -11,10 +11,7 @@ import { tempLibrary } from '../testing/temp'
 import { parseHtml } from './article'
 import { decodeHtml } from './decode'
 import { fixture, fixtureBase64 } from './fixtures/read'
-import { readArticle } from './readers'
-
-/** A file read as an article, as a new version's file is. */
-const parseFile = (fileName: string, bytes: Uint8Array) => readArticle({ kind: 'file', fileName, data: Buffer.from(bytes).toString('base64') })
+import { readArticleFile as parseFile } from './readers'
 
 const types = (blocks: Block[]) => blocks.map((block) => block.type)
 

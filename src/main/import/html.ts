@@ -10,7 +10,7 @@
  * reach the renderer. Elements whose text is not article text (script,
  * style, SVG, form controls…) are dropped with their content.
  */
-import { foldWhitespace, type Block, type Inline } from '../../shared/article'
+import { foldWhitespace, MAX_BLOCK_DEPTH, type Block, type Inline } from '../../shared/article'
 import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from './dom'
 import { safeLinkTarget } from './links'
 
@@ -31,6 +31,13 @@ const BLOCKS = new Set([
 
 const HEADINGS: Record<string, 1 | 2 | 3 | 4 | 5 | 6> = { H1: 1, H2: 2, H3: 3, H4: 4, H5: 5, H6: 6 }
 
+/**
+ * How many elements deep the reader follows a page's structure. Deeper than
+ * this (no real page is; hostile ones are), a subtree's text is read flat,
+ * without recursion, so no nesting can overflow the stack.
+ */
+const MAX_ELEMENT_DEPTH = 256
+
 /** The characters an article's text may not hold: controls other than white space, and NUL. */
 const CONTROLS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g
 
@@ -49,19 +56,23 @@ class BlockReader {
   private runs: Inline[] = []
   private heading: 1 | 2 | 3 | 4 | 5 | 6 | null = null
 
-  constructor(private readonly baseUrl: string | undefined) {}
-
   finish(): Block[] {
     this.flush()
     return this.blocks
   }
 
-  children(node: DomNode, href?: string): void {
+  constructor(
+    private readonly baseUrl: string | undefined,
+    /** How deep in elements and in quotes and lists this reader starts. */
+    private readonly depth = { elements: 0, blocks: 1 }
+  ) {}
+
+  children(node: DomNode, href?: string, elements = this.depth.elements): void {
     const list = node.childNodes
-    for (let i = 0; i < list.length; i++) this.node(list[i]!, href)
+    for (let i = 0; i < list.length; i++) this.node(list[i]!, href, elements + 1)
   }
 
-  private node(node: DomNode, href?: string): void {
+  private node(node: DomNode, href?: string, elements = this.depth.elements): void {
     if (node.nodeType === TEXT_NODE) {
       const text = (node.textContent ?? '').replace(CONTROLS, '')
       if (text) this.runs.push(href ? { text, href } : { text })
@@ -75,48 +86,83 @@ class BlockReader {
       this.runs.push({ text: ' ' })
       return
     }
+    if (elements >= MAX_ELEMENT_DEPTH) return this.flat(element, href)
     if (name === 'A') {
       const target = element.getAttribute('href')
-      this.children(element, (target !== null && safeLinkTarget(target, this.baseUrl)) || href)
+      this.children(element, (target !== null && safeLinkTarget(target, this.baseUrl)) || href, elements)
       return
     }
     const level = HEADINGS[name]
     if (level) {
       this.flush()
       this.heading = level
-      this.children(element)
+      this.children(element, undefined, elements)
       this.flush()
       return
     }
-    if (name === 'UL' || name === 'OL') return this.list(element, name === 'OL')
-    if (name === 'BLOCKQUOTE') {
-      const content = this.nested(element)
+    // Quotes and lists deeper than the article model holds are read as plain blocks.
+    const nests = this.depth.blocks < MAX_BLOCK_DEPTH
+    if (nests && (name === 'UL' || name === 'OL')) return this.list(element, name === 'OL', elements)
+    if (nests && name === 'BLOCKQUOTE') {
+      const content = this.nested(element, elements)
       if (content.length) this.blocks.push({ type: 'blockquote', content })
       return
     }
     if (name === 'PRE') return this.preformatted(element)
-    if (BLOCKS.has(name)) {
+    if (BLOCKS.has(name) || name === 'UL' || name === 'OL' || name === 'LI' || name === 'BLOCKQUOTE') {
       this.flush()
-      this.children(element, href)
+      this.children(element, href, elements)
       this.flush()
       return
     }
     // Anything else (span, em, strong, time, abbr, unknown or custom elements): its text, inline.
-    this.children(element, href)
+    this.children(element, href, elements)
   }
 
-  /** Reads a subtree into blocks of its own (a quote's content, a list item). */
-  private nested(element: DomNode): Block[] {
+  /** Reads a subtree into blocks of its own (a quote's content, a list item), one level deeper. */
+  private nested(element: DomNode, elements: number): Block[] {
     this.flush()
-    const inner = new BlockReader(this.baseUrl)
+    const inner = new BlockReader(this.baseUrl, { elements, blocks: this.depth.blocks + 1 })
     inner.children(element)
     return inner.finish()
   }
 
-  private list(element: DomElement, ordered: boolean): void {
+  /**
+   * A subtree too deep to follow: its text, read with a stack instead of
+   * recursion; block elements still break paragraphs, links are kept as text.
+   */
+  private flat(root: DomElement, href?: string): void {
+    const stack: (DomNode | null)[] = [root]
+    while (stack.length) {
+      const node = stack.pop()
+      // null marks the end of a block element.
+      if (node === null || node === undefined) {
+        this.flush()
+        continue
+      }
+      if (node.nodeType === TEXT_NODE) {
+        const text = (node.textContent ?? '').replace(CONTROLS, '')
+        if (text) this.runs.push(href ? { text, href } : { text })
+        continue
+      }
+      if (node.nodeType !== ELEMENT_NODE) continue
+      const element = node as DomElement
+      const name = element.nodeName.toUpperCase()
+      if (DROPPED.has(name) || element.getAttribute('hidden') !== null || element.getAttribute('aria-hidden') === 'true') continue
+      const block = BLOCKS.has(name) || name in HEADINGS || /^(UL|OL|LI|BLOCKQUOTE)$/.test(name)
+      if (block) {
+        this.flush()
+        stack.push(null)
+      }
+      const list = element.childNodes
+      for (let i = list.length - 1; i >= 0; i--) stack.push(list[i]!)
+    }
+  }
+
+  private list(element: DomElement, ordered: boolean, elements: number): void {
     this.flush()
     const items: Block[][] = []
-    const loose = new BlockReader(this.baseUrl)
+    const loose = new BlockReader(this.baseUrl, { elements, blocks: this.depth.blocks + 1 })
     const list = element.childNodes
     for (let i = 0; i < list.length; i++) {
       const child = list[i]!
@@ -124,9 +170,9 @@ class BlockReader {
         const looseBlocks = loose.finish()
         if (looseBlocks.length) items.push(looseBlocks)
         loose.blocks = []
-        const item = this.nested(child)
+        const item = this.nested(child, elements + 1)
         if (item.length) items.push(item)
-      } else loose.node(child)
+      } else loose.node(child, undefined, elements + 1)
     }
     const rest = loose.finish()
     if (rest.length) items.push(rest)

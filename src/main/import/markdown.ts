@@ -3,7 +3,7 @@
  * quotes, bullet and numbered lists, and [links](http…). Anything else is kept
  * as text. Raw HTML is never interpreted: it stays visible text.
  */
-import { foldWhitespace, type Block, type Inline } from '../../shared/article'
+import { foldWhitespace, MAX_BLOCK_DEPTH, type Block, type Inline } from '../../shared/article'
 import { safeLinkTarget } from './links'
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/
@@ -15,7 +15,8 @@ export function markdownBlocks(source: string): Block[] {
   return readBlocks(source.replace(/\r\n?/g, '\n').split('\n'))
 }
 
-function readBlocks(lines: string[]): Block[] {
+/** Quotes nest one level per `>`, up to the article model's depth; deeper markers are dropped. */
+function readBlocks(lines: string[], depth = 1): Block[] {
   const blocks: Block[] = []
   let i = 0
   while (i < lines.length) {
@@ -34,7 +35,11 @@ function readBlocks(lines: string[]): Block[] {
     if (QUOTE.test(line)) {
       const quoted: string[] = []
       while (i < lines.length && QUOTE.test(lines[i]!)) quoted.push(QUOTE.exec(lines[i++]!)![1]!)
-      const content = readBlocks(quoted)
+      if (depth >= MAX_BLOCK_DEPTH) {
+        for (const block of readBlocks(quoted.map((quotedLine) => quotedLine.replace(/^(\s*>)+\s?/, '')), depth)) blocks.push(block)
+        continue
+      }
+      const content = readBlocks(quoted, depth + 1)
       if (content.length) blocks.push({ type: 'blockquote', content })
       continue
     }

@@ -79,13 +79,20 @@ export function readSource(source: ImportSource, title?: string): Imported | Pro
 
 /** A source that must be an article: a new version of a document. */
 export function readArticle(source: ImportSource): ParsedArticle | Promise<ParsedArticle> {
-  if (source.kind === 'file' && isAnnotationFile(source.fileName)) {
+  if (source.kind === 'file') return readArticleFile(source.fileName, Buffer.from(source.data, 'base64'))
+  const imported = readSource(source)
+  return imported instanceof Promise ? imported.then(articleIn) : articleIn(imported)
+}
+
+/** A file that must be an article (a new version, or a file to find claims in), never Factmark's own export. */
+export function readArticleFile(fileName: string, bytes: Uint8Array): ParsedArticle | Promise<ParsedArticle> {
+  if (isAnnotationFile(fileName)) {
     throw new FactmarkError(
       'unsupported_file',
-      `"${source.fileName}" is a Factmark export with claims of its own: import it as a new document, not as a new version.`
+      `"${fileName}" is a Factmark export with claims of its own: import it as a new document, not as an article.`
     )
   }
-  const imported = readSource(source)
+  const imported = readFile(fileName, bytes)
   return imported instanceof Promise ? imported.then(articleIn) : articleIn(imported)
 }
 

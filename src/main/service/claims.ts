@@ -56,9 +56,11 @@ export function getClaim(context: ServiceContext, claimId: string): Claim {
   return toClaim(row)
 }
 
+/** Marks a claim; `origin` adds to its `created` history row (e.g. the suggestion it came from). */
 export function createClaim(
   context: ServiceContext,
-  input: { documentId: string; start: number; end: number }
+  input: { documentId: string; start: number; end: number },
+  origin: Record<string, unknown> = {}
 ): Claim {
   const { text } = requireDocument(context, input.documentId)
   const span = claimSpan(text, input)
@@ -71,7 +73,7 @@ export function createClaim(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
     .run(id, input.documentId, quote.exact, quote.prefix, quote.suffix, span.start, span.end, at, at)
-  recordHistory(context, { id, documentId: input.documentId }, 'created', { start: span.start, end: span.end, exact: quote.exact })
+  recordHistory(context, { id, documentId: input.documentId }, 'created', { start: span.start, end: span.end, exact: quote.exact, ...origin })
   return getClaim(context, id)
 }
 

@@ -1,5 +1,5 @@
 /** Documents: the library, one article, importing. */
-import { singleLine, type Block } from '../../shared/article'
+import { capDepth, singleLine, type Block } from '../../shared/article'
 import { FactmarkError } from '../../shared/errors'
 import type { ArticleDocument, DocumentSummary } from '../../shared/model'
 import type { Status } from '../../shared/status'
@@ -59,7 +59,8 @@ export function getDocument({ db }: ServiceContext, documentId: string): Article
     language: row.language,
     importedAt: row.imported_at,
     text: row.text,
-    content: JSON.parse(row.content) as Block[],
+    // Capped on the way out too: a library written before the cap may hold deeper content.
+    content: capDepth(JSON.parse(row.content) as Block[]),
     version: row.version
   }
 }

@@ -23,6 +23,7 @@ import { addNote, deleteNote, editNote } from './notes'
 import { search } from './search'
 import { chosenAnalystName, getSettings, setSettings } from './settings'
 import { addSource, removeSource } from './sources'
+import { acceptSuggestion, dismissSuggestion, listSuggestions } from './suggestions'
 import { importNewVersion, reattachClaim } from './versions'
 import { listTags, updateClaim } from './verdicts'
 
@@ -84,6 +85,11 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     ),
     reattachClaim: (input) => reattachClaim(context, input),
     updateMetadata: (input) => updateMetadata(context, input),
+
+    // ── claim assist ──
+    listSuggestions: (input) => listSuggestions(context, input),
+    acceptSuggestion: (input) => acceptSuggestion(context, input),
+    dismissSuggestion: (input) => dismissSuggestion(context, input),
 
     // ── backups ──
     listBackups: () => options.backups?.list() ?? [],

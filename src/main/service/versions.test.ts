@@ -107,7 +107,7 @@ describe('importing a new version', () => {
     // A Factmark export brings claims of its own: it is a new document, never a version.
     expect(await api.refusedAsync('importNewVersion', { ...same, ...fileSource('claims.jsonld', '{}') })).toEqual({
       code: 'unsupported_file',
-      message: '"claims.jsonld" is a Factmark export with claims of its own: import it as a new document, not as a new version.'
+      message: '"claims.jsonld" is a Factmark export with claims of its own: import it as a new document, not as an article.'
     })
   })
 })

@@ -7,7 +7,8 @@
  * UTF-16 offsets, as Factmark stores them.
  */
 import { z } from 'zod'
-import { articleText, type Block, type Inline } from '../article'
+import { MAX_BLOCK_DEPTH, type Block, type Inline } from '../article'
+import { normaliseArticle } from '../normalise'
 import { FactmarkError } from '../errors'
 import { checkField, describeIssue, fields } from '../fields'
 import type { DocumentMetadata, Stance } from '../model'
@@ -131,8 +132,8 @@ export function readAnnotations(json: string, what = 'The file'): AnnotationFile
     }
   }
   const { document: doc, first } = parsed.data
-  const content = checkBlocks(doc.content, refuse)
-  const text = articleText(content)
+  // Stored as every import is: the one normalisation (normalise.ts), so text and content agree.
+  const { content, text } = normaliseArticle(checkBlocks(doc.content, refuse))
   if (text.trim() === '') refuse('the document has no text')
   // Positions count code points of the text the file was made from.
   const offsets = offsetConverter(doc.text)
@@ -197,8 +198,10 @@ function verdictOf(value: string | undefined, where: string, refuse: (problem: s
 }
 
 /** Checks the article's structure by hand: it nests, and a schema for it would cost more than it says. */
-function checkBlocks(blocks: unknown, refuse: (problem: string) => never, path = 'document.content'): Block[] {
+function checkBlocks(blocks: unknown, refuse: (problem: string) => never, path = 'document.content', depth = 1): Block[] {
   if (!Array.isArray(blocks)) return refuse(`${path} must be a list of blocks`)
+  // Factmark never writes deeper content (article.ts caps it), so deeper is not a Factmark export.
+  if (depth > MAX_BLOCK_DEPTH) return refuse(`${path} nests blocks deeper than ${MAX_BLOCK_DEPTH} levels, more than a Factmark article holds`)
   return blocks.map((block: unknown, index): Block => {
     const at = `${path}.${index}`
     if (typeof block !== 'object' || block === null) return refuse(`${at} is not a block`)
@@ -212,13 +215,13 @@ function checkBlocks(blocks: unknown, refuse: (problem: string) => never, path =
       case 'paragraph':
         return { type: 'paragraph', content: checkInlines(b.content, refuse, at) }
       case 'blockquote':
-        return { type: 'blockquote', content: checkBlocks(b.content, refuse, `${at}.content`) }
+        return { type: 'blockquote', content: checkBlocks(b.content, refuse, `${at}.content`, depth + 1) }
       case 'list':
         if (!Array.isArray(b.items)) return refuse(`${at}.items must be a list`)
         return {
           type: 'list',
           ordered: b.ordered === true,
-          items: b.items.map((item: unknown, i) => checkBlocks(item, refuse, `${at}.items.${i}`))
+          items: b.items.map((item: unknown, i) => checkBlocks(item, refuse, `${at}.items.${i}`, depth + 1))
         }
       default:
         return refuse(`${at} has an unknown type ${JSON.stringify(b.type)}`)
