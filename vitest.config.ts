@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
     // Each test file opens its own SQLite files in its own temp directory.
-    pool: 'forks'
+    pool: 'forks',
+    // No test asserts a time (speed is for bench/); on a machine shared by many jobs a
+    // first PDF parse or ESLint load can take far longer than vitest's default 5 s.
+    testTimeout: 60_000
   }
 })

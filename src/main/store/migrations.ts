@@ -2,6 +2,15 @@
  * Numbered SQL migrations (migrations/NNNN_name.sql), applied in order, each
  * in its own transaction, and recorded in the `schema_migrations` ledger.
  *
+ * A migration whose header says `-- factmark: rebuilds-tables` may rebuild a
+ * table the way SQLite's ALTER TABLE documentation prescribes (create the
+ * new table, copy, drop the old, rename). Foreign keys are switched off for
+ * it, outside its transaction (SQLite ignores the pragma inside one), so
+ * dropping `claims` does not cascade into every note and source, and the
+ * table's indexes and triggers are the migration's to create again; before the
+ * transaction commits, `foreign_key_check` and `integrity_check` must come
+ * back clean, or it rolls back and the library is as it was.
+ *
  * A database is refused, untouched, when its ledger is not a prefix of the
  * files this build knows: it was written by a newer Factmark, or one of its
  * migrations was changed after it shipped.
@@ -14,6 +23,19 @@ export interface Migration {
   version: number
   name: string
   sql: string
+}
+
+/** The header line by which a migration says it rebuilds tables. */
+export const REBUILDS_TABLES = '-- factmark: rebuilds-tables'
+
+/** True when the migration's leading comment lines hold `-- factmark: rebuilds-tables`. */
+export function rebuildsTables(migration: Migration): boolean {
+  for (const line of migration.sql.split(/\r?\n/)) {
+    const trimmed = line.trim()
+    if (trimmed === REBUILDS_TABLES) return true
+    if (trimmed !== '' && !trimmed.startsWith('--')) return false
+  }
+  return false
 }
 
 // Bundled at build time, so the app never looks for .sql files at run time.
@@ -104,9 +126,46 @@ export function applyMigrations(db: Database, pending: Migration[]): void {
   ) STRICT`)
   const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)')
   for (const migration of pending) {
-    db.transaction(() => {
+    const apply = db.transaction(() => {
       db.exec(migration.sql)
+      if (rebuildsTables(migration)) checkRebuild(db, migration)
       record.run(migration.version, migration.name, checksum(migration.sql), new Date().toISOString())
-    })()
+    })
+    if (!rebuildsTables(migration)) {
+      apply.immediate()
+      continue
+    }
+    // Legacy renaming leaves other tables' triggers alone: between the DROP and the RENAME
+    // they name a table that is briefly missing, which the modern RENAME refuses.
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number
+    const legacyAlter = db.pragma('legacy_alter_table', { simple: true }) as number
+    db.pragma('foreign_keys = OFF')
+    db.pragma('legacy_alter_table = ON')
+    try {
+      apply.immediate()
+    } finally {
+      db.pragma(`legacy_alter_table = ${legacyAlter ? 'ON' : 'OFF'}`)
+      db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`)
+    }
+  }
+}
+
+/** Inside the rebuild's transaction, before it commits: every reference resolves and the file is sound. */
+function checkRebuild(db: Database, migration: Migration): void {
+  const dangling = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]
+  if (dangling.length) {
+    const first = dangling[0]!
+    throw new FactmarkError(
+      'conflict',
+      `Migration ${migration.version} (${migration.name}) would leave ${dangling.length} row(s) pointing at nothing ` +
+        `(first: ${first.table} row ${first.rowid} → ${first.parent}); it was rolled back and the library is as it was.`
+    )
+  }
+  const integrity = db.pragma('integrity_check', { simple: true })
+  if (integrity !== 'ok') {
+    throw new FactmarkError(
+      'conflict',
+      `Migration ${migration.version} (${migration.name}) failed SQLite's integrity check (${String(integrity)}); it was rolled back and the library is as it was.`
+    )
   }
 }
