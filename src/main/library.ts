@@ -16,6 +16,7 @@ import type { PdfPrinter } from './report/export'
 import { createService } from './service/service'
 import { listBackups, requireGoodBackup, restoreBackup } from './store/backup'
 import { openDatabase, type OpenOptions } from './store/database'
+import { teamControl } from './team/control'
 
 export interface Library {
   dataDir: string
@@ -28,15 +29,19 @@ export interface Library {
 export interface LibraryOptions extends OpenOptions {
   /** How PDF reports are printed; headless Chromium when absent. */
   printPdf?: PdfPrinter
+  /** Keep a live link with the team library, if the library has joined one (the app does; the CLI does not). */
+  liveTeam?: boolean
 }
 
 export function openLibrary(dataDir: string, options: LibraryOptions = {}): Library {
   const file = join(dataDir, DATABASE_FILE)
   let db = openDatabase(file, options)
   let pendingRestore: string | undefined
+  const team = teamControl(() => db, { live: options.liveTeam ?? false })
   const open = (database: Database) =>
     createService(database, {
       defaultAuthor: analystName(),
+      team,
       ...(options.printPdf && { printPdf: options.printPdf }),
       backups: {
         list: () => listBackups(dataDir),
@@ -84,7 +89,10 @@ export function openLibrary(dataDir: string, options: LibraryOptions = {}): Libr
       return db
     },
     service,
-    close: () => db.close()
+    close: () => {
+      team.stop()
+      db.close()
+    }
   }
 }
 

@@ -23,7 +23,8 @@ import type {
   SearchHit,
   Settings,
   Source,
-  Suggestion
+  Suggestion,
+  TeamStatus
 } from './model'
 import { reportFormats } from './report/formats'
 import { statuses } from './status'
@@ -280,6 +281,34 @@ export const api = {
         .regex(/^factmark-[0-9TZ-]+\.sqlite$/, { message: 'name must be the name of a backup, as listBackups gives it' })
     }),
     result: returns<RestoredBackup>()
+  },
+
+  // ── team library (issue 14) ──
+  /** The link to the team library: joined or not, connected, changes waiting, last sync, conflicts. */
+  getTeamStatus: {
+    input: z.strictObject({}),
+    result: returns<TeamStatus>()
+  },
+  /**
+   * Joins the team library at a postgres:// address. A password given here is
+   * used for this run only and never stored (else PGPASSWORD or ~/.pgpass).
+   */
+  connectTeam: {
+    input: z.strictObject({
+      url: z.string().trim().min(1, { message: 'The team library needs an address: postgres://role@host:port/database' }).max(limits.urlLength),
+      password: z.string().max(1000).optional()
+    }),
+    result: returns<Promise<TeamStatus>>()
+  },
+  /** Pushes this library's changes and pulls the team's, now. */
+  syncTeam: {
+    input: z.strictObject({}),
+    result: returns<Promise<TeamStatus>>()
+  },
+  /** An editor's sign-off on a claim's verdict (refused for analysts, here and by the server). */
+  approveClaim: {
+    input: z.strictObject({ claimId: id('claimId') }),
+    result: returns<Claim>()
   }
 }
 

@@ -45,6 +45,8 @@ export interface Claim {
   orphaned: boolean
   createdAt: string
   updatedAt: string
+  /** In a team library: the verdict an editor approved, who and when. Approved while it equals `status`. */
+  approval?: { status: Status; by: string; at: string } | null
 }
 
 export const stances = ['supports', 'refutes', 'context'] as const
@@ -90,6 +92,10 @@ export type HistoryAction =
   | 'orphaned'
   | 'deleted'
   | 'restored'
+  // Team library: an editor's sign-off, a value that lost to a later one, a claim on the same words as another.
+  | 'approved'
+  | 'sync_conflict'
+  | 'duplicate'
 
 /** One append-only row of a claim's history: who changed what, and when. */
 export interface HistoryEntry {
@@ -164,6 +170,29 @@ export interface RestoredBackup {
   restored: string
   /** The library as it was just before, kept as a backup of its own (so a restore can be undone). */
   keptAs: string | null
+}
+
+/** A library's link to its team library (issue 14), as the app and `factmark team status` show it. */
+export interface TeamStatus {
+  joined: boolean
+  /** postgres://role@host:port/database — never with a password. */
+  url: string | null
+  /** The PostgreSQL role this library signs in as. */
+  role: string | null
+  /** The role may approve verdicts. */
+  editor: boolean
+  /** Whether the live link is up; null where no live link runs (the command line). */
+  connected: boolean | null
+  /** Own changes the team library does not have yet. */
+  waiting: number
+  lastSync: string | null
+  lastError: string | null
+  /** Values replaced by someone who had not seen them. */
+  conflicts: number
+  /** Claims marked on the same words as another claim. */
+  duplicates: number
+  /** Claims with a verdict that no editor has approved. */
+  unapproved: number
 }
 
 /** A sentence worth checking, from the check-worthiness model; offsets in the document's canonical text. */

@@ -19,6 +19,7 @@ import { resolveDataDir } from '../datadir'
 import { dispatchAsync } from '../dispatch'
 import { openLibrary, type Library } from '../library'
 import { readArticleFile } from '../import/readers'
+import { needsLibrary, runTeam, TEAM_USAGE, teamUsageError } from './team'
 
 export const EXIT = {
   ok: 0,
@@ -48,10 +49,11 @@ Commands:
   backup list                    The automatic backups, newest first: NAME<TAB>CREATED<TAB>BYTES
   backup restore NAME|newest     Replace the library with a backup (close the app first). The
                                  library as it was is kept as the newest backup, so this can be undone.
-Options:
+${TEAM_USAGE}Options:
   --data-dir DIR                 The library's folder (default: FACTMARK_DATA_DIR, then the app's).
-  --json                         list: print JSON instead of lines; suggest: one JSON object per line.
+  --json                         list, team status: print JSON instead of lines; suggest: one JSON object per line.
   --limit N                      suggest: at most N sentences.
+  --url URL                      team grant: the team library's address.
   --verdicts V,V...              export: only claims with these verdicts (${statuses.join(', ')}).
   --help                         This text.
 
@@ -94,6 +96,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   // Reads a file, never the library: it need not exist.
   if (command === 'suggest') return runWithoutLibrary(() => suggest(rest[0]!, values, io), io)
+  if (command === 'team' && !needsLibrary(rest, values.url)) return runWithoutLibrary(() => team(rest, values, undefined, io), io)
 
   let library: Library
   try {
@@ -115,6 +118,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await list(values, call, io)
       case 'backup':
         return await backup(rest, call, io)
+      case 'team':
+        return await team(rest, values, library, io)
       default:
         return await exportReport(values, call, io)
     }
@@ -136,6 +141,7 @@ function parse(argv: string[]) {
       format: { type: 'string' },
       out: { type: 'string' },
       verdicts: { type: 'string' },
+      url: { type: 'string' },
       json: { type: 'boolean' },
       limit: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
@@ -173,9 +179,18 @@ function checkUsage(command: string | undefined, rest: string[], values: Values)
     if (action === 'list' && name === undefined) return
     if (action === 'restore' && name && extra === undefined) return
     throw new UsageError('backup takes "list" or "restore NAME|newest"')
+  } else if (command === 'team') {
+    const problem = teamUsageError(rest)
+    if (problem) throw new UsageError(problem)
   } else {
     throw new UsageError(`unknown command "${command}"`)
   }
+}
+
+/** `team …`: init and grant --url work on the server alone, without a library. */
+async function team(rest: string[], values: Values, library: Library | undefined, io: CliIo): Promise<number> {
+  await runTeam(rest, { ...(values.url && { url: values.url }), ...(values.json && { json: true }) }, library?.db, io.stdout)
+  return EXIT.ok
 }
 
 async function backup([action, name]: string[], call: Call, io: CliIo): Promise<number> {

@@ -104,7 +104,7 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(join(here, '../renderer'))
     useNativeBinding(electronSqliteBinding())
     try {
-      library = openLibraryAtStartup(resolveDataDir(process.argv), askAboutDamage, { printPdf: printWithElectron }) ?? undefined
+      library = openLibraryAtStartup(resolveDataDir(process.argv), askAboutDamage, { printPdf: printWithElectron, liveTeam: true }) ?? undefined
     } catch (error) {
       dialog.showErrorBox('Factmark cannot open its library', (error as Error).message)
       app.exit(1)

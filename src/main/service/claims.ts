@@ -20,6 +20,9 @@ interface ClaimRow {
   orphaned: number
   created_at: string
   updated_at: string
+  approved_status: Status | null
+  approved_by: string | null
+  approved_at: string | null
   tags: string | null
 }
 
@@ -38,7 +41,10 @@ function toClaim(row: ClaimRow): Claim {
     tags: row.tags ? (JSON.parse(row.tags) as string[]) : [],
     orphaned: row.orphaned === 1,
     createdAt: row.created_at,
-    updatedAt: row.updated_at
+    updatedAt: row.updated_at,
+    approval: row.approved_status && row.approved_by && row.approved_at
+      ? { status: row.approved_status, by: row.approved_by, at: row.approved_at }
+      : null
   }
 }
 

@@ -12,7 +12,10 @@ import { exportReport, type PdfPrinter } from '../report/export'
 import { importAnnotations } from '../report/import'
 import { chromiumPrinter } from '../report/pdf'
 import type { BackupControl } from '../store/backup'
-import { createClaim, listClaims } from './claims'
+import { teamControl, type TeamControl } from '../team/control'
+import { parseTeamUrl } from '../team/server'
+import { joinedTeam } from '../team/sync'
+import { createClaim, getClaim, listClaims } from './claims'
 import type { ServiceContext } from './context'
 import { getDocument, insertDocument, listDocuments } from './documents'
 import { updateMetadata } from './metadata'
@@ -35,6 +38,8 @@ export interface ServiceOptions {
   printPdf?: PdfPrinter
   /** The library's backups; without them (as in most tests) there are none to list or restore. */
   backups?: BackupControl
+  /** The team library link; without one, the service syncs on request only. */
+  team?: TeamControl
 }
 
 export function createService(db: Database, options: ServiceOptions): ApiHandlers {
@@ -45,6 +50,7 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     now: options.now ?? (() => new Date().toISOString()),
     newId: randomUUID
   }
+  const team = options.team ?? teamControl(() => db, { live: false })
   const handlers: ApiHandlers = {
     listDocuments: () => listDocuments(context),
     getDocument: ({ documentId }) => getDocument(context, documentId),
@@ -96,6 +102,22 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     restoreBackup: ({ name }) => {
       if (!options.backups) throw new FactmarkError('not_found', 'This library has no backups to restore.')
       return options.backups.restore(name)
+    },
+
+    // ── team library ──
+    getTeamStatus: () => team.status(),
+    // What can be refused at once (a malformed address, no team yet) is refused before any waiting.
+    connectTeam: ownTransaction(({ url, password }: { url: string; password?: string }) => {
+      parseTeamUrl(url)
+      return team.connect(url, password)
+    }),
+    syncTeam: ownTransaction(() => {
+      if (!joinedTeam(db)) throw new FactmarkError('not_found', 'This library has not joined a team library.')
+      return team.sync()
+    }),
+    approveClaim: ({ claimId }) => {
+      team.approve(claimId)
+      return getClaim(context, claimId)
     }
   }
   return inTransactions(db, handlers)

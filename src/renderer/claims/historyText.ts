@@ -9,6 +9,8 @@ const quoted = (value: unknown, max = 80) => {
   return `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`
 }
 
+const fieldText = (value: unknown) => (isStatus(value) ? statusStyles[value].label : (value ?? 'none'))
+
 export function describeHistory(entry: HistoryEntry): string {
   const d = entry.detail
   switch (entry.action) {
@@ -38,5 +40,11 @@ export function describeHistory(entry: HistoryEntry): string {
       return d.reason === 'document deleted' ? 'Deleted with its document' : 'Claim deleted'
     case 'restored':
       return 'Claim restored'
+    case 'approved':
+      return d.to ? `Approved by ${String(entry.author)}: ${label(d.to)}` : 'Approval withdrawn'
+    case 'sync_conflict':
+      return `Changed by ${String(d.keptBy)} while ${String(d.lostBy)} was offline: ${String(d.field)} ${quoted(fieldText(d.lost))} → ${quoted(fieldText(d.kept))}`
+    case 'duplicate':
+      return 'Marked on the same words as another claim'
   }
 }
