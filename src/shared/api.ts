@@ -24,7 +24,11 @@ import type {
   Settings,
   Source,
   Suggestion,
-  TeamStatus
+  TeamStatus,
+  ClaimMatches,
+  FeedImportResult,
+  PriorFactCheck,
+  PriorMatch
 } from './model'
 import { reportFormats } from './report/formats'
 import { statuses } from './status'
@@ -46,7 +50,9 @@ export const limits = {
   urlLength: fieldLimits.urlLength,
   metadataLength: fieldLimits.metadataLength,
   titleLength: fieldLimits.titleLength,
-  fileNameLength: 255
+  fileNameLength: 255,
+  /** Largest ClaimReview feed: 100,000 reviews make about 60 MB. */
+  feedBytes: 256 * 1024 * 1024
 }
 
 const id = (what: string) => z.uuid({ message: `${what} must be a UUID` })
@@ -73,6 +79,13 @@ export const importSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('url'), url: fields.documentAddress })
 ])
 export type ImportSource = z.output<typeof importSource>
+
+/** A claim's words to match against what was checked before. */
+const matchQuery = z
+  .string({ message: 'query must be text' })
+  .trim()
+  .min(1, { message: 'The query is empty' })
+  .max(5000, { message: 'The query is longer than 5000 characters' })
 
 export const api = {
   /** The library: every document, newest first. */
@@ -261,6 +274,38 @@ export const api = {
   dismissSuggestion: {
     input: z.strictObject({ documentId: id('documentId'), start: offset('start'), end: offset('end') }),
     result: returns<{ sentence: string }>()
+  },
+
+  /**
+   * A ClaimReview feed (one ClaimReview, an array, an ItemList, a DataFeed, or
+   * the Fact Check Tools API's claims) as prior fact-checks: the valid items are
+   * imported, each other one is listed with its reason.
+   */
+  importFactChecks: {
+    input: z.strictObject({
+      fileName: z.string().min(1, { message: 'fileName is empty' }).max(limits.fileNameLength),
+      text: z.string().max(limits.feedBytes, { message: 'The feed is larger than 256 MB' })
+    }),
+    result: returns<FeedImportResult>()
+  },
+  /** The prior fact-checks closest to a text, best first, with a score (0–1). */
+  matchPriorFactChecks: {
+    input: z.strictObject({ query: matchQuery, limit: z.number().int().min(1).max(50).optional() }),
+    result: returns<PriorMatch[]>()
+  },
+  /** For a claim's card: the closest prior fact-checks and the library's other claims that have a verdict. */
+  claimMatches: {
+    input: z.strictObject({ claimId: id('claimId'), limit: z.number().int().min(1).max(50).optional() }),
+    result: returns<ClaimMatches>()
+  },
+  /** Every prior fact-check (newest review first), or those matching the words of `query`; a page at a time. */
+  listPriorFactChecks: {
+    input: z.strictObject({
+      query: z.string().trim().max(1000, { message: 'The search is longer than 1000 characters' }).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      offset: z.number().int().min(0).optional()
+    }),
+    result: returns<{ total: number; items: PriorFactCheck[] }>()
   },
 
   // ── backups ──

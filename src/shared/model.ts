@@ -1,5 +1,6 @@
 /** The records the API hands to the renderer. Times are ISO 8601 strings in UTC. */
 import type { Block } from './article'
+import type { PriorFactCheckInput, RejectedItem } from './assist/claimReviewFeed'
 import type { TextPositionSelector, TextQuoteSelector } from './selector'
 import type { Status } from './status'
 
@@ -202,4 +203,40 @@ export interface Suggestion {
   text: string
   /** 0–1: higher is more worth checking. */
   score: number
+}
+
+/** A fact-check published elsewhere (imported from a ClaimReview feed). Every field is plain text. */
+export interface PriorFactCheck extends PriorFactCheckInput {
+  id: number
+}
+
+/** A prior fact-check close to a claim, with how close (0–1). */
+export interface PriorMatch extends PriorFactCheck {
+  score: number
+}
+
+/** One of the library's own claims with a verdict, close to another claim. */
+export interface VerdictedClaimMatch {
+  claimId: string
+  documentId: string
+  documentTitle: string
+  quote: string
+  status: Status
+  score: number
+}
+
+/** What a ClaimReview feed import did. */
+export interface FeedImportResult {
+  /** New prior fact-checks. */
+  imported: number
+  /** Ones already in the library (same address and claim), refreshed. */
+  updated: number
+  /** Each item left out, by its 0-based position in the feed, with the reason. */
+  rejected: RejectedItem[]
+}
+
+/** What a claim's card shows of what was checked before. */
+export interface ClaimMatches {
+  priorFactChecks: PriorMatch[]
+  verdictedClaims: VerdictedClaimMatch[]
 }

@@ -7,9 +7,10 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { OperationName, OperationResult } from '../../shared/api'
+import { limits, type OperationName, type OperationResult } from '../../shared/api'
 import { FactmarkError, type ErrorCode } from '../../shared/errors'
-import type { ArticleDocument, Backup, Claim, DocumentSummary, ReportFile, RestoredBackup } from '../../shared/model'
+import type { ArticleDocument, Backup, Claim, DocumentSummary, PriorMatch, ReportFile, RestoredBackup } from '../../shared/model'
+import { isClaimReviewFeed } from '../../shared/assist/claimReviewFeed'
 import { rankSentences } from '../../shared/assist/worthiness'
 import { importableNames } from '../../shared/import/formats'
 import { offsetConverter } from '../../shared/report/codepoints'
@@ -19,6 +20,8 @@ import { resolveDataDir } from '../datadir'
 import { dispatchAsync } from '../dispatch'
 import { openLibrary, type Library } from '../library'
 import { readArticleFile } from '../import/readers'
+import { importFactCheckFeed } from '../service/priorFactChecks'
+import { serviceContext } from '../service/service'
 import { needsLibrary, runTeam, TEAM_USAGE, teamUsageError } from './team'
 
 export const EXIT = {
@@ -38,6 +41,13 @@ export const USAGE = `Usage: factmark [--data-dir DIR] <command> [options]
 Commands:
   import FILE...                 Import articles and Factmark exports (${importableNames}).
                                  Prints one line per document: ID<TAB>TITLE<TAB>FILE
+                                 A ClaimReview feed (.jsonld/.json: ClaimReview, array, ItemList, DataFeed)
+                                 adds prior fact-checks: FILE<TAB>imported N<TAB>updated N<TAB>rejected N,
+                                 each rejected item on standard error with its reason.
+  matches (--query TEXT | --queries FILE) [--limit N]
+                                 The prior fact-checks closest to each query (FILE: one per line), best
+                                 first: QUERY<TAB>SCORE<TAB>RATING<TAB>URL<TAB>CLAIM (QUERY: 0-based line).
+                                 --json: {"query", "url", "claimReviewed", "rating", "score"} per line.
   list                           The documents, newest first: ID<TAB>CLAIMS<TAB>IMPORTED<TAB>TITLE
   list --document ID             A document's claims: NUMBER<TAB>VERDICT<TAB>START-END<TAB>QUOTE
   export --document ID --format FORMAT --out FILE [--verdicts V,V...]
@@ -113,7 +123,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     switch (command) {
       case 'import':
-        return await importFiles(rest, call, io)
+        return await importFiles(rest, call, library, io)
+      case 'matches':
+        return await matches(values, call, io)
       case 'list':
         return await list(values, call, io)
       case 'backup':
@@ -144,6 +156,8 @@ function parse(argv: string[]) {
       url: { type: 'string' },
       json: { type: 'boolean' },
       limit: { type: 'string' },
+      query: { type: 'string' },
+      queries: { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     }
   })
@@ -171,6 +185,10 @@ function checkUsage(command: string | undefined, rest: string[], values: Values)
     for (const flag of ['document', 'format', 'out'] as const) {
       if (!values[flag]) throw new UsageError(`export needs --${flag}`)
     }
+  } else if (command === 'matches') {
+    if (rest.length) throw new UsageError(`matches takes no arguments (got "${rest[0]}")`)
+    if ((values.query === undefined) === (values.queries === undefined)) throw new UsageError('matches needs --query TEXT or --queries FILE')
+    limitOf(values)
   } else if (command === 'suggest') {
     if (rest.length !== 1) throw new UsageError('suggest needs exactly one FILE')
     limitOf(values)
@@ -206,13 +224,17 @@ async function backup([action, name]: string[], call: Call, io: CliIo): Promise<
   return EXIT.ok
 }
 
-async function importFiles(files: string[], call: Call, io: CliIo): Promise<number> {
+async function importFiles(files: string[], call: Call, library: Library, io: CliIo): Promise<number> {
   let failed = 0
   for (const file of files) {
     try {
-      const document: ArticleDocument = await call('importDocument', {
-        source: { kind: 'file', fileName: basename(file), data: readInput(file).toString('base64') }
-      })
+      const bytes = readInput(file)
+      const fileName = basename(file)
+      if (/\.json(?:ld)?$/iu.test(fileName) && isClaimReviewFeed(bytes.toString('utf8', 0, 1_000_000))) {
+        importFeed(file, bytes, library, io)
+        continue
+      }
+      const document: ArticleDocument = await call('importDocument', { source: { kind: 'file', fileName, data: bytes.toString('base64') } })
       io.stdout(`${document.id}\t${oneLine(document.title)}\t${file}\n`)
     } catch (error) {
       if (!(error instanceof FactmarkError)) throw error
@@ -221,6 +243,44 @@ async function importFiles(files: string[], call: Call, io: CliIo): Promise<numb
     }
   }
   return failed ? EXIT.badInput : EXIT.ok
+}
+
+/**
+ * A ClaimReview feed: prior fact-checks, with progress on standard error for
+ * large feeds (the service's own import, called directly so it can report).
+ * Prints FILE<TAB>imported N<TAB>updated N<TAB>rejected N, and each rejected item on standard error.
+ */
+function importFeed(file: string, bytes: Buffer, library: Library, io: CliIo): void {
+  const text = bytes.toString('utf8')
+  if (text.length > limits.feedBytes) throw new FactmarkError('too_large', `${file} is larger than ${limits.feedBytes / 1024 / 1024} MB`)
+  let shown = 0
+  const progress = (done: number, total: number) => {
+    if (total >= 5000 && (done - shown >= 10_000 || done === total)) {
+      shown = done
+      io.stderr(`factmark: ${file}: ${done.toLocaleString('en')} of ${total.toLocaleString('en')} fact-checks\n`)
+    }
+  }
+  const result = library.db.transaction(() => importFactCheckFeed(serviceContext(library.db), text, progress)).immediate()
+  for (const r of result.rejected) io.stderr(`factmark: ${file}: item ${r.item} left out: ${r.reason}\n`)
+  io.stdout(`${file}\timported ${result.imported}\tupdated ${result.updated}\trejected ${result.rejected.length}\n`)
+}
+
+/** The prior fact-checks closest to each query, best first. */
+async function matches(values: Values, call: Call, io: CliIo): Promise<number> {
+  const queries = values.query !== undefined ? [values.query] : readInput(values.queries!).toString('utf8').split(/\r?\n/u)
+  const limit = limitOf(values) ?? 5
+  for (const [index, query] of queries.entries()) {
+    if (!query.trim()) continue
+    const found: PriorMatch[] = await call('matchPriorFactChecks', { query, limit })
+    for (const m of found) {
+      io.stdout(
+        values.json
+          ? `${JSON.stringify({ query: index, url: m.url, claimReviewed: m.claimReviewed, rating: m.rating, score: m.score })}\n`
+          : `${index}\t${m.score.toFixed(4)}\t${oneLine(m.rating ?? '-')}\t${m.url}\t${oneLine(m.claimReviewed)}\n`
+      )
+    }
+  }
+  return EXIT.ok
 }
 
 /** A failed command's error line and exit code. */

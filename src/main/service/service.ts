@@ -26,6 +26,7 @@ import { addNote, deleteNote, editNote } from './notes'
 import { search } from './search'
 import { chosenAnalystName, getSettings, setSettings } from './settings'
 import { addSource, removeSource } from './sources'
+import { claimMatches, importFactCheckFeed, listPriorFactChecks, matchPriorFactChecks } from './priorFactChecks'
 import { acceptSuggestion, dismissSuggestion, listSuggestions } from './suggestions'
 import { importNewVersion, reattachClaim } from './versions'
 import { listTags, updateClaim } from './verdicts'
@@ -42,14 +43,19 @@ export interface ServiceOptions {
   team?: TeamControl
 }
 
-export function createService(db: Database, options: ServiceOptions): ApiHandlers {
-  const context: ServiceContext = {
+/** What the operations share; scripts and benchmarks use it to call service modules directly. */
+export function serviceContext(db: Database, options: Pick<ServiceOptions, 'defaultAuthor' | 'now'> = { defaultAuthor: 'factmark' }): ServiceContext {
+  return {
     db,
     // The name chosen in the settings, else the OS user name.
     author: () => chosenAnalystName(db) ?? options.defaultAuthor,
     now: options.now ?? (() => new Date().toISOString()),
     newId: randomUUID
   }
+}
+
+export function createService(db: Database, options: ServiceOptions): ApiHandlers {
+  const context = serviceContext(db, options)
   const team = options.team ?? teamControl(() => db, { live: false })
   const handlers: ApiHandlers = {
     listDocuments: () => listDocuments(context),
@@ -96,6 +102,10 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     listSuggestions: (input) => listSuggestions(context, input),
     acceptSuggestion: (input) => acceptSuggestion(context, input),
     dismissSuggestion: (input) => dismissSuggestion(context, input),
+    importFactChecks: ({ text }) => importFactCheckFeed(context, text),
+    matchPriorFactChecks: (input) => matchPriorFactChecks(context, input),
+    claimMatches: (input) => claimMatches(context, input),
+    listPriorFactChecks: (input) => listPriorFactChecks(context, input),
 
     // ── backups ──
     listBackups: () => options.backups?.list() ?? [],
