@@ -1,47 +1,40 @@
 #!/usr/bin/env node
 // `npm start`: builds Factmark, then opens the desktop app when Electron's
-// binary is installed, or else serves the same app to a browser on 127.0.0.1
-// and says why it is not the desktop window. Extra arguments (--data-dir DIR)
-// are passed on.
-import { spawnSync, spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+// binary and better-sqlite3's Electron build are there (or can be made), or
+// else serves the same app to a browser on 127.0.0.1 and says why it is not
+// the desktop window. Extra arguments (--data-dir DIR) are passed on.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { findElectron } from './electron.mjs'
+import { verifyModuleAbi } from './native-abi.mjs'
+import { electronBuildOfSqlite } from './native-paths.mjs'
 
 const args = process.argv.slice(2)
-const run = (command, commandArgs) => {
-  const result = spawnSync(command, commandArgs, { stdio: 'inherit', shell: process.platform === 'win32' })
-  if (result.status !== 0) process.exit(result.status ?? 1)
-}
+const shell = process.platform === 'win32'
+const run = (command, commandArgs) => spawnSync(command, commandArgs, { stdio: 'inherit', shell }).status === 0
 
-/** Electron's executable, or the reason there is none. */
-function electronExecutable() {
-  let dir
+/** Why the desktop window cannot open, or nothing when it can. */
+function desktopBlocker(electron) {
+  if ('reason' in electron) return electron.reason
+  const binding = electronBuildOfSqlite(process.cwd())
+  if (!existsSync(binding) && !run(process.execPath, ['scripts/native-electron.mjs'])) {
+    return 'better-sqlite3 could not be built for Electron here (see above)'
+  }
   try {
-    dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
-  } catch {
-    return { reason: 'the electron package is not installed' }
+    verifyModuleAbi(binding, electron.abi, `Electron ${electron.version}`)
+  } catch (error) {
+    return `${error.message}; delete it and run \`npm run native:electron\``
   }
-  const pathFile = join(dir, 'path.txt')
-  if (existsSync(pathFile)) {
-    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8'))
-    if (existsSync(binary)) return { binary }
-  }
-  // Electron fetches its binary on first use; try once, quietly.
-  const fetched = spawnSync(process.execPath, [join(dir, 'install.js')], { stdio: 'ignore', timeout: 300_000 })
-  if (fetched.status === 0 && existsSync(pathFile)) return { binary: join(dir, 'dist', readFileSync(pathFile, 'utf8')) }
-  return { reason: "Electron's binary is not installed and could not be downloaded from this machine" }
+  return undefined
 }
 
-run('npx', ['electron-vite', 'build'])
-const electron = electronExecutable()
-if (electron.binary) {
-  if (!existsSync('native/electron/better_sqlite3.node')) run(process.execPath, ['scripts/native-electron.mjs'])
-  const child = spawn(electron.binary, ['.', ...args], { stdio: 'inherit' })
-  child.on('exit', (code) => process.exit(code ?? 0))
-} else {
-  console.log(`\nNot opening the desktop window: ${electron.reason}.`)
+if (!run('npx', ['electron-vite', 'build'])) process.exit(1)
+const electron = findElectron({ download: true })
+const blocker = desktopBlocker(electron)
+const [command, commandArgs] = blocker ? [process.execPath, ['out/main/host.js', ...args]] : [electron.binary, ['.', ...args]]
+if (blocker) {
+  console.log(`\nNot opening the desktop window: ${blocker}.`)
   console.log('Serving the same app to your browser instead (Ctrl+C to stop).\n')
-  const child = spawn(process.execPath, ['out/main/host.js', ...args], { stdio: 'inherit' })
-  child.on('exit', (code) => process.exit(code ?? 0))
 }
+const child = spawn(command, commandArgs, { stdio: 'inherit' })
+child.on('exit', (code) => process.exit(code ?? 0))

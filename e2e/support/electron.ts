@@ -1,26 +1,20 @@
-/** Finds Electron's binary, or says why the desktop project must be skipped. */
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+/** The Electron project's launch: Electron's binary and the binding the app will load, or why the project is skipped. */
+import { resolve } from 'node:path'
+import { electronSqliteBinding } from '../../src/main/electron/binding'
+import { findElectron } from '../../scripts/electron.mjs'
 
 export function electronBinary(): { path: string } | { skip: string } {
-  let packageDir: string
-  try {
-    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
-  } catch {
-    return { skip: 'the electron package is not installed' }
+  const electron = findElectron()
+  if ('reason' in electron) {
+    return { skip: `${electron.reason} (its download cannot reach GitHub from this machine); the same tests ran against the browser host.` }
   }
-  const pathFile = join(packageDir, 'path.txt')
-  const binary = existsSync(pathFile) ? join(packageDir, 'dist', readFileSync(pathFile, 'utf8')) : null
-  if (!binary || !existsSync(binary)) {
-    return {
-      skip:
-        "Electron's binary is not installed (its download cannot reach GitHub from this machine); " +
-        'the same tests ran against the browser host.'
-    }
-  }
-  if (!existsSync(join('native', 'electron', 'better_sqlite3.node')) && !process.env.FACTMARK_SQLITE_BINDING) {
-    return { skip: 'better-sqlite3 has no Electron-ABI build yet: run `npm run native:electron` first.' }
-  }
-  return { path: binary }
+  // The tests launch `electron out/main/index.js`: ask the lookup the app itself will make.
+  const binding = electronSqliteBinding({
+    packaged: false,
+    resourcesPath: electron.resourcesPath,
+    mainDir: resolve('out', 'main'),
+    env: process.env
+  })
+  if ('missing' in binding) return { skip: binding.missing }
+  return { path: electron.binary }
 }

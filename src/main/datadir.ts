@@ -26,9 +26,14 @@ export function dataDirFlag(argv: readonly string[]): string | undefined {
   return undefined
 }
 
-export function resolveDataDir(argv: readonly string[] = process.argv, env = process.env): string {
+/** The data directory the arguments and environment choose, as an absolute path (not created). */
+export function chosenDataDir(argv: readonly string[] = process.argv, env = process.env): string {
   const chosen = dataDirFlag(argv) ?? env.FACTMARK_DATA_DIR
-  const dir = chosen ? resolve(chosen) : defaultDataDir(process.platform, env)
+  return chosen ? resolve(chosen) : defaultDataDir(process.platform, env)
+}
+
+export function resolveDataDir(argv: readonly string[] = process.argv, env = process.env): string {
+  const dir = chosenDataDir(argv, env)
   mkdirSync(dir, { recursive: true })
   return dir
 }

@@ -5,28 +5,20 @@
  * windows or get permissions, and only its own top frame may call the API.
  */
 import { app, BrowserWindow, dialog } from 'electron'
-import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { resolveDataDir } from '../datadir'
 import type { Library } from '../library'
 import { describeDamage, openLibraryAtStartup, startAutomaticBackups, type AutomaticBackups, type Damage, type RecoveryChoice } from '../startup'
 import { useNativeBinding } from '../store/database'
+import { electronSqliteBinding } from './binding'
 import { installGuards } from './guards'
+import { launchRequest, otherLibraryMessage, requestedDataDir } from './instance'
 import { bindApi } from './ipc'
 import { printWithElectron } from './pdf'
 import { registerAppScheme, serveRenderer } from './protocol'
+import { closeLibrary } from './quit'
 import { APP_ENTRY, isAppUrl } from './security'
-
-// better-sqlite3 must be built for Electron's ABI; it is kept apart from the Node build the tests use.
-function electronSqliteBinding(): string | undefined {
-  const candidates = [
-    process.env.FACTMARK_SQLITE_BINDING,
-    join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
-    join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node')
-  ]
-  return candidates.find((file): file is string => !!file && existsSync(file))
-}
 
 const here = dirname(fileURLToPath(import.meta.url))
 /** Set by electron-vite in development only; production always uses the app protocol. */
@@ -55,6 +47,9 @@ function createWindow(): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Chromium's spellchecker downloads Hunspell dictionaries from Google's servers on Linux:
+      // no request leaves the app unasked, so it is off.
+      spellcheck: false,
       // Middle-click would open links in a new window without will-navigate.
       disableBlinkFeatures: 'Auxclick'
     }
@@ -92,17 +87,31 @@ function isTrustedSender(event: Electron.IpcMainInvokeEvent): boolean {
 
 registerAppScheme()
 
-if (!app.requestSingleInstanceLock()) {
+/** A second launch: the same library focuses the window; another one is explained, not silently ignored. */
+function onSecondLaunch(argv: string[], workingDirectory: string, additionalData: unknown): void {
+  if (!window || !library) return
+  if (window.isMinimized()) window.restore()
+  window.focus()
+  const other = otherLibraryMessage(library.dataDir, requestedDataDir(additionalData, argv, workingDirectory))
+  if (other) void dialog.showMessageBox(window, { type: 'info', title: 'Factmark', buttons: ['OK'], noLink: true, ...other })
+}
+
+registerAppScheme()
+
+if (!app.requestSingleInstanceLock(launchRequest(process.argv))) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
-    if (window?.isMinimized()) window.restore()
-    window?.focus()
-  })
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => onSecondLaunch(argv, workingDirectory, additionalData))
   app.whenReady().then(() => {
     installGuards(devServerUrl)
     serveRenderer(join(here, '../renderer'))
-    useNativeBinding(electronSqliteBinding())
+    const binding = electronSqliteBinding({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, mainDir: here, env: process.env })
+    if ('missing' in binding) {
+      dialog.showErrorBox('Factmark cannot open its library', `SQLite for Electron is missing: ${binding.missing}`)
+      app.exit(1)
+      return
+    }
+    useNativeBinding(binding.path)
     try {
       library = openLibraryAtStartup(resolveDataDir(process.argv), askAboutDamage, { printPdf: printWithElectron, liveTeam: true }) ?? undefined
     } catch (error) {
@@ -118,12 +127,15 @@ if (!app.requestSingleInstanceLock()) {
     bindApi(library.service, isTrustedSender)
     window = createWindow()
   })
-  app.on('window-all-closed', () => {
-    backups?.stop()
-    // A backup under way is finished before the library closes.
-    void (backups?.settled() ?? Promise.resolve()).finally(() => {
-      library?.close()
-      app.quit()
-    })
+  // Every platform quits with its last window: the library is closed on quitting, below.
+  app.on('window-all-closed', () => app.quit())
+  // will-quit comes however the app is quit (window-all-closed does not for Cmd+Q, the Quit
+  // menu or app.quit()): hold the exit until a backup under way is done and the library closed.
+  let closing: Promise<void> | undefined
+  app.on('will-quit', (event) => {
+    event.preventDefault()
+    closing ??= closeLibrary(library, backups)
+      .catch((error: unknown) => console.error(`factmark: closing the library failed: ${(error as Error).message}`))
+      .finally(() => app.exit(0))
   })
 }

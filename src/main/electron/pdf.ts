@@ -1,29 +1,33 @@
 /**
- * PDF in the desktop app: the HTML report loaded into a hidden window with
- * scripts off, printed by Electron's webContents.printToPDF.
+ * PDF in the desktop app: the HTML report, written to a temporary file
+ * (report/page-file.ts: no data: URL, so no size limit), loaded into a hidden
+ * window with scripts off and printed by Electron's webContents.printToPDF.
  */
 import { BrowserWindow } from 'electron'
 import type { PdfPrinter } from '../report/export'
+import { printFromFile } from '../report/page-file'
 
-export const printWithElectron: PdfPrinter = async (html) => {
-  const window = new BrowserWindow({
-    show: false,
-    webPreferences: {
-      javascript: false,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      disableBlinkFeatures: 'Auxclick'
+export const printWithElectron: PdfPrinter = (html) =>
+  printFromFile(html, async (url) => {
+    const window = new BrowserWindow({
+      show: false,
+      webPreferences: {
+        javascript: false,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        spellcheck: false,
+        disableBlinkFeatures: 'Auxclick'
+      }
+    })
+    try {
+      // The report's CSP forbids every request, so loading it fetches nothing.
+      window.webContents.on('will-navigate', (event) => event.preventDefault())
+      await window.loadURL(url)
+      const pdf = await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true })
+      return new Uint8Array(pdf)
+    } finally {
+      window.destroy()
     }
   })
-  try {
-    // The report's CSP forbids every request, so loading it fetches nothing.
-    window.webContents.on('will-navigate', (event) => event.preventDefault())
-    await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`)
-    const pdf = await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true })
-    return new Uint8Array(pdf)
-  } finally {
-    window.destroy()
-  }
-}

@@ -1,0 +1,2 @@
+export const BINDING_FILE: string
+export function electronBuildOfSqlite(projectDir: string, platform?: string, arch?: string): string
