@@ -40,12 +40,12 @@ export function findElectron({ download = false } = {}) {
   const found = electronPackage()
   if ('reason' in found) return found
   const binary = () => {
+    // As electron's own index.js: dist/<path.txt>, or ELECTRON_OVERRIDE_DIST_PATH/<path.txt or 'electron'>.
     const pathFile = join(found.dir, 'path.txt')
-    if (!existsSync(pathFile)) return undefined
-    const relative = readFileSync(pathFile, 'utf8')
-    const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(found.dir, 'dist')
-    const file = join(distDir, relative)
-    return existsSync(file) ? file : undefined
+    const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : undefined
+    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
+    const file = override ? join(override, relative ?? 'electron') : relative && join(found.dir, 'dist', relative)
+    return file && existsSync(file) ? file : undefined
   }
   let file = binary()
   if (!file && download) {

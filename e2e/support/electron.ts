@@ -2,6 +2,7 @@
 import { resolve } from 'node:path'
 import { electronSqliteBinding } from '../../src/main/electron/binding'
 import { findElectron } from '../../scripts/electron.mjs'
+import { verifyModuleAbi } from '../../scripts/native-abi.mjs'
 
 export function electronBinary(): { path: string } | { skip: string } {
   const electron = findElectron()
@@ -16,5 +17,10 @@ export function electronBinary(): { path: string } | { skip: string } {
     env: process.env
   })
   if ('missing' in binding) return { skip: binding.missing }
+  try {
+    verifyModuleAbi(binding.path, electron.abi, `Electron ${electron.version}`)
+  } catch (error) {
+    return { skip: `${(error as Error).message}: rebuild it with \`npm run native:electron\`.` }
+  }
   return { path: electron.binary }
 }

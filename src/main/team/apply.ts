@@ -17,7 +17,7 @@
  * - Two claims on the same words stay two claims; the newcomer's history says
  *   it duplicates the other.
  */
-import type { Database } from 'better-sqlite3'
+import type { Database, Statement } from 'better-sqlite3'
 import type { HistoryAction } from '../../shared/model'
 import { checkEvent, entities, parentOf, type Entity } from './events'
 
@@ -142,12 +142,26 @@ export function recompute(db: Database, rows: { entity: Entity; key: string }[])
   }).immediate()
 }
 
+/** Prepared statements per database: preparing is costly where tables carry triggers. */
+const statements = new WeakMap<Database, Map<string, Statement>>()
+function statement(db: Database, sql: string): Statement {
+  let cache = statements.get(db)
+  if (!cache) statements.set(db, (cache = new Map()))
+  let prepared = cache.get(sql)
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)))
+  return prepared
+}
+
 /** Writes computed rows into the library's tables, with history rows for what others changed. */
 class RowWriter {
   private columns = new Map<Entity, Set<string>>()
   private now = new Date().toISOString()
 
   constructor(private db: Database) {}
+
+  private sql(text: string): Statement {
+    return statement(this.db, text)
+  }
 
   private tableColumns(entity: Entity): Set<string> {
     let columns = this.columns.get(entity)
@@ -167,16 +181,16 @@ class RowWriter {
   }
 
   materialise(entity: Entity, key: string): void {
-    const { db } = this
-    const events = db
-      .prepare('SELECT id, hlc, author, op, data, old FROM sync_events WHERE entity = ? AND key = ? ORDER BY hlc, id')
-      .all(entity, key) as StoredEvent[]
+    const events = this.sql('SELECT id, hlc, author, op, data, old FROM sync_events WHERE entity = ? AND key = ? ORDER BY hlc, id').all(
+      entity,
+      key
+    ) as StoredEvent[]
     const state = foldEvents(events)
     const where = this.where(entity, key)
-    const current = db.prepare(`SELECT * FROM ${entity} WHERE ${where.sql}`).get(...where.values) as
+    const current = this.sql(`SELECT * FROM ${entity} WHERE ${where.sql}`).get(...where.values) as
       | Record<string, unknown>
       | undefined
-    const pending = db.prepare('DELETE FROM sync_pending WHERE entity = ? AND key = ?')
+    const pending = this.sql('DELETE FROM sync_pending WHERE entity = ? AND key = ?')
 
     if (!state.exists) {
       pending.run(entity, key)
@@ -184,15 +198,15 @@ class RowWriter {
       const lastAuthor = events.at(-1)?.author ?? ''
       if (entity === 'claims') this.history(current, 'deleted', lastAuthor, { by: 'team', exact: current.exact })
       if (entity === 'claims' || entity === 'documents') this.orphanChildren(key)
-      db.prepare(`DELETE FROM ${entity} WHERE ${where.sql}`).run(...where.values)
+      this.sql(`DELETE FROM ${entity} WHERE ${where.sql}`).run(...where.values)
       return
     }
 
     const parent = parentOf[entity]
     if (parent) {
       const parentId = state.row[parent.field]
-      if (!db.prepare(`SELECT 1 FROM ${parent.entity} WHERE id = ?`).get(parentId)) {
-        db.prepare('INSERT OR IGNORE INTO sync_pending (entity, key) VALUES (?, ?)').run(entity, key)
+      if (!this.sql(`SELECT 1 FROM ${parent.entity} WHERE id = ?`).get(parentId)) {
+        this.sql('INSERT OR IGNORE INTO sync_pending (entity, key) VALUES (?, ?)').run(entity, key)
         return
       }
     }
@@ -202,7 +216,7 @@ class RowWriter {
     const fields = Object.keys(state.row).filter((field) => columns.has(field))
     if (!current) {
       const row: Record<string, unknown> = { ...state.row, ...(entity === 'claim_tags' ? {} : { id: key }) }
-      db.prepare(`INSERT INTO ${entity} (${fields.join(', ')}) VALUES (${fields.map((f) => `@${f}`).join(', ')})`).run(
+      this.sql(`INSERT INTO ${entity} (${fields.join(', ')}) VALUES (${fields.map((f) => `@${f}`).join(', ')})`).run(
         Object.fromEntries(fields.map((f) => [f, row[f] ?? null]))
       )
       this.inserted(entity, state)
@@ -224,8 +238,7 @@ class RowWriter {
 
   private update(entity: Entity, key: string, changed: string[], row: Record<string, unknown>): void {
     const where = this.where(entity, key)
-    this.db
-      .prepare(`UPDATE ${entity} SET ${changed.map((f) => `${f} = ?`).join(', ')} WHERE ${where.sql}`)
+    this.sql(`UPDATE ${entity} SET ${changed.map((f) => `${f} = ?`).join(', ')} WHERE ${where.sql}`)
       .run(...changed.map((f) => row[f] ?? null), ...where.values)
   }
 
@@ -235,13 +248,12 @@ class RowWriter {
     const by = state.setBy.get('id') ?? state.setBy.get('claim_id') ?? ''
     if (entity === 'claims') {
       this.history(row, 'created', by, { start: row.start_offset, end: row.end_offset, exact: row.exact, by: 'team' })
-      const twin = this.db
-        .prepare('SELECT id FROM claims WHERE document_id = ? AND start_offset = ? AND end_offset = ? AND id <> ? ORDER BY created_at, id LIMIT 1')
+      const twin = this.sql('SELECT id FROM claims WHERE document_id = ? AND start_offset = ? AND end_offset = ? AND id <> ? ORDER BY created_at, id LIMIT 1')
         .pluck()
         .get(row.document_id, row.start_offset, row.end_offset, row.id) as string | undefined
       if (twin) this.history(row, 'duplicate', by, { of: twin })
     } else if (entity === 'notes' || entity === 'sources') {
-      const claim = this.db.prepare('SELECT id, document_id FROM claims WHERE id = ?').get(row.claim_id) as Record<string, unknown>
+      const claim = this.sql('SELECT id, document_id FROM claims WHERE id = ?').get(row.claim_id) as Record<string, unknown>
       const action = entity === 'notes' ? 'note_added' : 'source_added'
       const detail = entity === 'notes' ? { noteId: row.id, body: row.body } : { sourceId: row.id, url: row.url, title: row.title, stance: row.stance }
       this.history(claim, action, by, { ...detail, by: 'team' })
@@ -250,10 +262,9 @@ class RowWriter {
 
   /** Conflicts are recomputed with the row; one history row the first time each is seen. */
   private recordConflicts(claimId: string, state: RowState): void {
-    const { db } = this
-    const known = new Set(db.prepare('SELECT event_id || field FROM sync_conflicts WHERE claim_id = ?').pluck().all(claimId) as string[])
-    db.prepare('DELETE FROM sync_conflicts WHERE claim_id = ?').run(claimId)
-    const insert = db.prepare(
+    const known = new Set(this.sql('SELECT event_id || field FROM sync_conflicts WHERE claim_id = ?').pluck().all(claimId) as string[])
+    this.sql('DELETE FROM sync_conflicts WHERE claim_id = ?').run(claimId)
+    const insert = this.sql(
       'INSERT INTO sync_conflicts (event_id, field, claim_id, kept, kept_by, lost, lost_by) VALUES (?, ?, ?, ?, ?, ?, ?)'
     )
     for (const c of state.conflicts) {
@@ -266,29 +277,26 @@ class RowWriter {
 
   /** Rows of a deleted claim or document wait: an undo elsewhere may bring their parent back. */
   private orphanChildren(parentKey: string): void {
-    this.db
-      .prepare('INSERT OR IGNORE INTO sync_pending (entity, key) SELECT DISTINCT entity, key FROM sync_events WHERE parent = ?')
+    this.sql('INSERT OR IGNORE INTO sync_pending (entity, key) SELECT DISTINCT entity, key FROM sync_events WHERE parent = ?')
       .run(parentKey)
   }
 
   /** A parent that (re)appears takes in the children already waiting for it. */
   private adoptChildren(parentKey: string): void {
-    const waiting = this.db
-      .prepare('SELECT DISTINCT p.entity, p.key FROM sync_pending p JOIN sync_events e ON e.entity = p.entity AND e.key = p.key WHERE e.parent = ?')
+    const waiting = this.sql('SELECT DISTINCT p.entity, p.key FROM sync_pending p JOIN sync_events e ON e.entity = p.entity AND e.key = p.key WHERE e.parent = ?')
       .all(parentKey) as { entity: Entity; key: string }[]
     for (const row of waiting) this.materialise(row.entity, row.key)
   }
 
   /** Retries every row still waiting for its parent, parents first. */
   retryPending(): void {
-    const waiting = this.db.prepare('SELECT entity, key FROM sync_pending').all() as { entity: Entity; key: string }[]
+    const waiting = this.sql('SELECT entity, key FROM sync_pending').all() as { entity: Entity; key: string }[]
     waiting.sort((a, b) => entities.indexOf(a.entity) - entities.indexOf(b.entity))
     for (const row of waiting) this.materialise(row.entity, row.key)
   }
 
   private history(claim: Record<string, unknown>, action: HistoryAction, author: string, detail: Record<string, unknown>): void {
-    this.db
-      .prepare('INSERT INTO claim_history (claim_id, document_id, at, author, action, detail) VALUES (?, ?, ?, ?, ?, ?)')
+    this.sql('INSERT INTO claim_history (claim_id, document_id, at, author, action, detail) VALUES (?, ?, ?, ?, ?, ?)')
       .run(claim.id, claim.document_id, this.now, author, action, JSON.stringify(detail))
   }
 }

@@ -210,18 +210,31 @@ export async function pull(db: Database, client: pg.Client, batch = BATCH): Prom
   const known = db.prepare('SELECT 1 FROM sync_events WHERE id = ?')
   let applied = 0
   for (;;) {
-    const cursor = readState(db).cursor
-    const { rows } = await client.query<ServerEvent>(
-      `SELECT seq, id::text, author::text, hlc, entity, key, parent, op, data, old
-       FROM factmark.events WHERE seq > $1 ORDER BY seq LIMIT $2`,
-      [cursor, batch]
-    )
-    if (rows.length === 0) return applied
-    const fresh = rows.filter((row) => !known.get(row.id))
-    await restoreVersions(client, fresh)
-    const events = fresh.map((row) => ({ ...row, hlc: Number(row.hlc), seq: undefined }))
-    applied += applyEvents(db, events, Number(rows.at(-1)!.seq)).applied
+    const { rows, last } = await fetchEvents(client, readState(db).cursor, batch, (id) => !known.get(id))
+    if (last === undefined) return applied
+    applied += applyEvents(db, rows, last).applied
   }
+}
+
+/**
+ * The server's events after `cursor`, as they are applied (document texts put
+ * back), and the last sequence number read. `wanted` skips events already held.
+ */
+export async function fetchEvents(
+  client: pg.Client,
+  cursor: number,
+  batch: number,
+  wanted: (id: string) => boolean = () => true
+): Promise<{ rows: unknown[]; last: number | undefined }> {
+  const { rows } = await client.query<ServerEvent>(
+    `SELECT seq, id::text, author::text, hlc, entity, key, parent, op, data, old
+     FROM factmark.events WHERE seq > $1 ORDER BY seq LIMIT $2`,
+    [cursor, batch]
+  )
+  if (rows.length === 0) return { rows: [], last: undefined }
+  const fresh = rows.filter((row) => wanted(row.id))
+  await restoreVersions(client, fresh)
+  return { rows: fresh.map(({ seq: _seq, ...row }) => ({ ...row, hlc: Number(row.hlc) })), last: Number(rows.at(-1)!.seq) }
 }
 
 /** Puts each document version's text back into the events that name it. */

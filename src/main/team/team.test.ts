@@ -3,64 +3,25 @@
  * libraries and an editor's converge through one server; rights are the
  * server's; bad addresses leave the library as it was.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openLibrary, type Library } from '../library'
-import { apiOn, pasted } from '../testing/calls'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { openLibrary } from '../library'
 import { startCluster, type Cluster } from '../testing/postgres'
+import { createPeople, exportsOf, teamDatabase, teamDesk, type Desk } from '../testing/team'
 import { snapshot, tempDir } from '../testing/temp'
 import { approveClaim } from './signoff'
-import { connectTeam, joinedTeam, syncOnce, teamStatus } from './sync'
-import { grantTeamRole, initTeam, parseTeamUrl } from './server'
+import { connectTeam, joinedTeam, teamStatus } from './sync'
+import { initTeam, parseTeamUrl } from './server'
 
 let cluster: Cluster
 beforeAll(async () => {
   cluster = await startCluster()
-  for (const role of ['alice', 'bob', 'carol', 'mallory']) await cluster.createRole(role, `${role}-secret`)
+  await createPeople(cluster)
 }, 60_000)
 afterAll(() => cluster?.destroy())
 
-/** A fresh team database with alice and bob as analysts and carol as editor. */
-async function team(): Promise<string> {
-  const database = await cluster.createDatabase()
-  const owner = parseTeamUrl(cluster.url(database))
-  await initTeam(owner)
-  await grantTeamRole(owner, 'alice', 'analyst')
-  await grantTeamRole(owner, 'bob', 'analyst')
-  await grantTeamRole(owner, 'carol', 'editor')
-  return database
-}
-
-interface Desk {
-  library: Library
-  password: string
-  call: ReturnType<typeof apiOn>['okAsync']
-  sync(): Promise<{ pushed: number; pulled: number }>
-}
-
-const opened: Library[] = []
-afterAll(() => opened.forEach((library) => library.close()))
-
-async function desk(database: string, role: string): Promise<Desk> {
-  const library = openLibrary(tempDir())
-  opened.push(library)
-  const password = `${role}-secret`
-  await connectTeam(library.db, cluster.url(database, role), { password })
-  return { library, password, call: apiOn(library).okAsync, sync: () => syncOnce(library.db, { password }) }
-}
-
-/** The JSON-LD export of every document, without what differs by design (export time, exporter). */
-async function exports(d: Desk): Promise<string[]> {
-  const documents = await d.call('listDocuments', {})
-  const out: string[] = []
-  for (const { id } of [...documents].sort((a, b) => a.id.localeCompare(b.id))) {
-    const file = await d.call('exportReport', { documentId: id, format: 'jsonld' })
-    const json = JSON.parse(file.data) as Record<string, unknown>
-    delete json.generated
-    delete json.creator
-    out.push(JSON.stringify(json))
-  }
-  return out
-}
+const team = () => teamDatabase(cluster)
+const desk = (database: string, role: string) => teamDesk(cluster, database, role)
+const exports = (d: Desk) => exportsOf(d.library)
 
 const text = 'The mayor said 40% of buses run late. Ridership fell by a third in 2024. The budget doubled.'
 
@@ -68,7 +29,7 @@ describe('team library', () => {
   it('two analysts working offline converge, with the concurrent verdict shown as a conflict', async () => {
     const database = await team()
     const alice = await desk(database, 'alice')
-    const doc = await alice.call('importDocument', pasted(text, 'text', 'Buses'))
+    const doc = await alice.call('importDocument', { source: { kind: 'text', text, format: 'text' }, title: 'Buses' })
     const claim = await alice.call('createClaim', { documentId: doc.id, start: 0, end: 38 })
     await alice.call('updateClaim', { claimId: claim.id, status: 'in_progress', tags: ['transport'] })
     await alice.sync()
@@ -111,7 +72,7 @@ describe('team library', () => {
   it('an editor approves; an analyst cannot, in the app or in SQL', async () => {
     const database = await team()
     const alice = await desk(database, 'alice')
-    const doc = await alice.call('importDocument', pasted(text, 'text', 'Buses'))
+    const doc = await alice.call('importDocument', { source: { kind: 'text', text, format: 'text' }, title: 'Buses' })
     const claim = await alice.call('createClaim', { documentId: doc.id, start: 39, end: 72 })
     await alice.call('updateClaim', { claimId: claim.id, status: 'misleading' })
     await alice.sync()
@@ -152,7 +113,7 @@ describe('team library', () => {
   it('the server refuses forged authors, edits and deletions of events', async () => {
     const database = await team()
     const alice = await desk(database, 'alice')
-    await alice.call('importDocument', pasted(text, 'text', 'Buses'))
+    await alice.call('importDocument', { source: { kind: 'text', text, format: 'text' }, title: 'Buses' })
     await alice.sync()
     const bob = await import('pg').then(({ default: pg }) => new pg.Client({ connectionString: cluster.url(database, 'bob', 'bob-secret') }))
     await bob.connect()
@@ -183,7 +144,7 @@ describe('team library', () => {
   it('bad addresses, wrong passwords, missing servers and foreign databases leave the library untouched', async () => {
     const database = await team()
     const library = openLibrary(tempDir())
-    opened.push(library)
+    onTestFinished(() => library.close())
     const before = snapshot(library.db)
     const refuse = async (url: string, password?: string) => {
       const error = await connectTeam(library.db, url, password === undefined ? {} : { password }).then(

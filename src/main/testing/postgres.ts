@@ -7,13 +7,22 @@
  * as it would on a desk's server.
  */
 import { execFileSync } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 
-const BIN = process.env.FACTMARK_PG_BIN ?? '/usr/lib/postgresql/15/bin'
+/** FACTMARK_PG_BIN, else the newest Debian PostgreSQL installed (15 on the build machines). */
+const BIN =
+  process.env.FACTMARK_PG_BIN ??
+  (existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql')
+        .filter((v) => Number(v) >= 15 && existsSync(join('/usr/lib/postgresql', v, 'bin', 'pg_ctl')))
+        .sort((a, b) => Number(b) - Number(a))
+        .map((v) => join('/usr/lib/postgresql', v, 'bin'))[0]
+    : undefined) ??
+  '/usr/lib/postgresql/15/bin'
 
 export interface Cluster {
   port: number
