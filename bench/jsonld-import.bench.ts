@@ -46,7 +46,10 @@ function colleaguesFile(): string {
       tags: [],
       orphaned: false,
       createdAt: at,
-      updatedAt: at
+      updatedAt: at,
+      number: n + 1,
+      noteCount: n % 10 === 0 ? 1 : 0,
+      sourceCount: 0
     })
     if (n % 10 === 0) notes.push({ id: `n${n}`, claimId: id, author: 'Mina', body: `Checked claim ${n} against the source.`, createdAt: at, updatedAt: at })
   }

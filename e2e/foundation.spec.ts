@@ -28,7 +28,7 @@ test('a marked claim survives a reload and a restart, on the same words', async 
     '۱۱۴ اویغور به داعش پیوسته‌اند'
   ]
   expect(await app.highlightedTexts()).toEqual(expected)
-  await expect(app.claimCards.first()).toHaveAccessibleName('Claim 1: 114 Uyghurs have joined IS.')
+  await expect(app.claimCards.first()).toHaveAccessibleName('Claim 1: Unverified 114 Uyghurs have joined IS.')
 
   await app.page.reload()
   await expect(app.claimCards).toHaveCount(4)

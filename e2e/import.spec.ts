@@ -138,7 +138,7 @@ test('a file dropped on the window is imported', async ({ factmark }) => {
   await expect(importDialog(app)).toBeVisible()
   await dropFile(app, 'dropped-v2.md', '# Dropped article\n\nIt claims 8 things now.\n', 'text/markdown')
   await expect(importDialog(app)).toBeHidden()
-  await expect(app.alert).toContainText('Version 2 imported')
+  await expect(app.status).toContainText('Version 2 imported')
   await expect(app.article).toContainText('It claims 8 things now.')
   await expect(app.library.getByRole('button', { name: /Dropped article/ })).toHaveCount(1)
 })
@@ -154,7 +154,7 @@ test('a new version keeps every claim: moved, re-quoted or listed as not found, 
   await app.markClaim()
 
   await importNewVersion(app, importFixture('article-v2.html'))
-  await expect(app.alert).toContainText('Version 2 imported: 1 claim kept its words, 1 claim matched edited words, 1 claim was not found (listed above the article).')
+  await expect(app.status).toContainText('Version 2 imported: 1 claim kept its words, 1 claim matched edited words, 1 claim was not found (listed above the article).')
   await expect(app.article).toContainText('Correction: an earlier version')
   await expect(app.claimCards).toHaveCount(3)
   const highlighted = await app.highlightedTexts()

@@ -15,7 +15,7 @@ test('a claim marked by sentence snapping keeps its verdict, note, source and hi
 
   expect(await flow.markSentence('Lee')).toBe(LEE)
   expect(await app.highlightedTexts()).toEqual([LEE])
-  await expect(app.claimCards.first()).toHaveAccessibleName(`Claim 1: ${LEE}`)
+  await expect(app.claimCards.first()).toHaveAccessibleName(`Claim 1: Unverified ${LEE}`)
   await expect(flow.card).toBeVisible()
 
   await flow.setStatus('Disputed')
@@ -87,11 +87,11 @@ test('keyboard: snap, mark, set statuses by digit, move between claims, undo and
 
   // Next / previous claim.
   await app.page.keyboard.press('Alt+ArrowUp')
-  await expect(app.claimCards.nth(3)).toHaveAttribute('aria-current', 'true')
+  await expect(app.claimCards.nth(3)).toHaveAttribute('aria-selected', 'true')
   await app.page.keyboard.press('Alt+ArrowUp')
-  await expect(app.claimCards.nth(2)).toHaveAttribute('aria-current', 'true')
+  await expect(app.claimCards.nth(2)).toHaveAttribute('aria-selected', 'true')
   await app.page.keyboard.press('Alt+ArrowDown')
-  await expect(app.claimCards.nth(3)).toHaveAttribute('aria-current', 'true')
+  await expect(app.claimCards.nth(3)).toHaveAttribute('aria-selected', 'true')
 
   // Undo the last status change, then the last claim; redo both.
   await app.page.keyboard.press('ControlOrMeta+z')
@@ -106,10 +106,10 @@ test('keyboard: snap, mark, set statuses by digit, move between claims, undo and
   // A claim inside another stays distinguishable, and clicking its highlight focuses it.
   await app.select('114 Uyghurs')
   await app.markClaim('shortcut')
-  await expect(app.claimCards.nth(1)).toHaveAccessibleName('Claim 2: 114 Uyghurs')
+  await expect(app.claimCards.nth(1)).toHaveAccessibleName('Claim 6: Unverified 114 Uyghurs')
   expect(await app.highlightedTexts()).toContain('114 Uyghurs')
   await app.page.locator('.claim-highlight .claim-highlight').first().click()
-  await expect(app.claimCards.nth(1)).toHaveAttribute('aria-current', 'true')
+  await expect(app.claimCards.nth(1)).toHaveAttribute('aria-selected', 'true')
 
   // The library shows the count and the verdict bar.
   await expect(app.library.getByRole('button', { name: /Uyghur fighters in Syria/ })).toContainText('6 claims')
@@ -147,7 +147,7 @@ test('filters, delete with undo, search across documents, and deleting a documen
   await app.claimsPane.getByRole('combobox', { name: 'Filter by status' }).selectOption({ label: 'All statuses' })
   await app.claimsPane.getByRole('combobox', { name: 'Filter by tag' }).selectOption('experts')
   await expect(app.claimCards).toHaveCount(1)
-  await expect(app.claimCards.first()).toHaveAccessibleName(`Claim 2: ${LEE}`)
+  await expect(app.claimCards.first()).toHaveAccessibleName(`Claim 2: Unverified 1 note ${LEE}`)
   await app.claimsPane.getByRole('combobox', { name: 'Filter by tag' }).selectOption('')
   await app.claimsPane.getByRole('searchbox', { name: 'Filter claims by text' }).fill('joined')
   await expect(app.claimCards).toHaveCount(1)
@@ -157,7 +157,7 @@ test('filters, delete with undo, search across documents, and deleting a documen
   await app.claimCards.nth(1).click()
   await flow.card.getByRole('button', { name: 'Delete claim' }).click()
   await expect(app.claimCards).toHaveCount(1)
-  await app.page.getByRole('alert').getByRole('button', { name: 'Undo' }).click()
+  await app.status.getByRole('button', { name: 'Undo' }).click()
   await expect(app.claimCards).toHaveCount(2)
   await expect(flow.card.getByRole('list', { name: 'Notes' })).toContainText('Institute count is 82.')
   await expect(flow.history.last()).toContainText('Claim restored')
@@ -168,7 +168,7 @@ test('filters, delete with undo, search across documents, and deleting a documen
   await flow.search.fill('Institute count')
   await flow.searchResults.getByRole('button', { name: /Note.*Uyghur fighters in Syria/ }).click()
   await expect(app.page.getByRole('heading', { name: uyghurArticle.title, level: 2 })).toBeVisible()
-  await expect(app.claimCards.nth(1)).toHaveAttribute('aria-current', 'true')
+  await expect(app.claimCards.nth(1)).toHaveAttribute('aria-selected', 'true')
   await app.openDocument('Another article')
   await flow.search.fill('伊斯兰国')
   await flow.searchResults.getByRole('button', { name: /Text.*Uyghur fighters/ }).click()
@@ -213,9 +213,12 @@ test('from first highlight to an argued verdict without leaving the keyboard', a
   await expect(flow.card.getByRole('list', { name: 'Notes' })).toContainText('The entry records list 82')
   await expect(flow.history).toHaveText([/^Marked as a claim/, /^Status: Unverified → False/, /^Note added/])
 
-  // Undo from the article: focus it again by keyboard.
+  // Undo from the article: focus it again by keyboard. The note first, then the verdict.
   await app.article.focus()
   await keys.press('ControlOrMeta+z')
+  await expect(app.status).toHaveText('Undone: the note on claim 1.×')
+  await keys.press('ControlOrMeta+z')
+  await expect(app.status).toHaveText('Undone: the verdict of claim 1.×')
   await expect(app.claimCards.first()).toContainText('Unverified')
   await expect(flow.history.last()).toContainText('Status: False → Unverified')
 })

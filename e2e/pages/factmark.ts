@@ -17,10 +17,14 @@ export class FactmarkPage {
     return this.page.getByRole('textbox', { name: 'Article text' })
   }
   get claimCards(): Locator {
-    return this.claimsPane.getByRole('button', { name: /^Claim \d+:/ })
+    return this.claimsPane.getByRole('listbox', { name: 'Claims list' }).getByRole('option', { name: /^Claim \d+/ })
   }
   get alert(): Locator {
     return this.page.getByRole('alert')
+  }
+  /** The message line's polite announcements (confirmations, undo, hints). */
+  get status(): Locator {
+    return this.page.getByRole('main', { name: 'Article' }).getByRole('status')
   }
 
   async openImport(): Promise<Locator> {

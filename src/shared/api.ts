@@ -13,6 +13,7 @@ import type {
   ArticleDocument,
   Backup,
   Claim,
+  Claimant,
   ClaimDetail,
   DocumentSummary,
   HistoryEntry,
@@ -205,6 +206,19 @@ export const api = {
   listTags: {
     input: z.strictObject({}),
     result: returns<{ tag: string; count: number }[]>()
+  },
+  /** Everyone on record as making claims, by name: for autocomplete. */
+  listClaimants: {
+    input: z.strictObject({}),
+    result: returns<Claimant[]>()
+  },
+  /** Adds a claimant to the registry, or sets their role or affiliation (null clears it). */
+  saveClaimant: {
+    input: z.strictObject({
+      name: fields.claimantName,
+      role: fields.claimantRole.nullable().optional()
+    }),
+    result: returns<Claimant>()
   },
   getSettings: {
     input: z.strictObject({}),

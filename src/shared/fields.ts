@@ -12,6 +12,8 @@ import { statuses } from './status'
 
 export const fieldLimits = {
   claimantLength: 500,
+  /** A claim is a sentence or a passage; longer selections are refused before anything is drawn. */
+  claimLength: 5_000,
   tagLength: 60,
   tagsPerClaim: 30,
   /** A note is a paragraph or a page of reasoning, not a pasted article. */
@@ -100,6 +102,9 @@ export const fields = {
   // ── a claim ──
   status: z.enum(statuses, { error: (issue) => `Unknown status ${JSON.stringify(issue.input)}: use one of ${statuses.join(', ')}` }),
   claimant: text('claimant', fieldLimits.claimantLength),
+  /** A claimant on record needs a name. */
+  claimantName: required('claimant', fieldLimits.claimantLength),
+  claimantRole: text('role or affiliation', fieldLimits.claimantLength),
   tag,
   tags: z
     .array(tag, { message: 'tags must be a list of words' })

@@ -37,6 +37,8 @@ export interface ArticleDocument extends DocumentMetadata {
 export interface Claim {
   id: string
   documentId: string
+  /** The claim's number in its document: given when it is made, never reused or shifted. */
+  number: number
   quote: TextQuoteSelector
   position: TextPositionSelector
   status: Status
@@ -46,8 +48,18 @@ export interface Claim {
   orphaned: boolean
   createdAt: string
   updatedAt: string
+  /** How many notes and sources the claim has: the claims pane shows them, and a verdict without either. */
+  noteCount: number
+  sourceCount: number
   /** In a team library: the verdict an editor approved, who and when. Approved while it equals `status`. */
   approval?: { status: Status; by: string; at: string } | null
+}
+
+/** Someone who makes claims, reused across documents. */
+export interface Claimant {
+  name: string
+  /** Role or affiliation: "Minister of Interior", "New America". */
+  role: string | null
 }
 
 export const stances = ['supports', 'refutes', 'context'] as const

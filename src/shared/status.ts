@@ -30,7 +30,9 @@ export const statusStyles: Record<Status, StatusStyle> = {
   disputed: { label: 'Disputed', colour: '#fde2a6', icon: '⚖' },
   false: { label: 'False', colour: '#f8c4c0', icon: '✗' },
   misleading: { label: 'Misleading', colour: '#f3cdf0', icon: '⚠' },
-  unverifiable: { label: 'Unverifiable', colour: '#d9d2c5', icon: '?' }
+  // Unlike Unverified (grey, an empty circle: not checked yet), a slate-blue strike-through
+  // circle: checked, and cannot be settled.
+  unverifiable: { label: 'Unverifiable', colour: '#c9cde8', icon: '⊘' }
 }
 
 export function isStatus(value: unknown): value is Status {

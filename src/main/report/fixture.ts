@@ -75,7 +75,7 @@ const specs: ClaimSpec[] = [
   { words: 'A sentence that was removed from the article.', status: 'false', orphaned: true }
 ]
 
-export const fixtureClaims: Claim[] = specs.map((spec, index) => {
+const unnumbered = specs.map((spec, index) => {
   const found = text.indexOf(spec.words)
   const start = found >= 0 ? found : 0
   const position = { start, end: start + spec.words.length }
@@ -89,9 +89,17 @@ export const fixtureClaims: Claim[] = specs.map((spec, index) => {
     tags: spec.tags ?? [],
     orphaned: spec.orphaned ?? false,
     createdAt: at(index),
-    updatedAt: at(60 + index)
+    updatedAt: at(60 + index),
+    noteCount: 0,
+    sourceCount: 0
   }
 })
+
+/** Numbered in text order (the orphan last), as the migration numbers claims made before numbers existed. */
+const textOrder = [...unnumbered].sort(
+  (a, b) => Number(a.orphaned) - Number(b.orphaned) || a.position.start - b.position.start || a.position.end - b.position.end
+)
+export const fixtureClaims: Claim[] = unnumbered.map((claim) => ({ ...claim, number: textOrder.indexOf(claim) + 1 }))
 
 const note = (n: number, claim: number, author: string, body: string): Note => ({
   id: uuid(200 + n),

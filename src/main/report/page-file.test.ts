@@ -4,7 +4,7 @@
  * with Chromium standing in for Electron's BrowserWindow: Playwright's page.pdf
  * is the same DevTools Page.printToPDF that webContents.printToPDF calls.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -74,5 +74,14 @@ describe.skipIf(!executablePath)('PDF of a report over 10 MB', () => {
     } finally {
       library.close()
     }
+  })
+})
+
+// electron/pdf.ts cannot be imported without Electron's binary; this keeps it on the path tested above.
+describe('the desktop printer', () => {
+  it('prints through printFromFile and builds no data: URL', () => {
+    const source = readFileSync(new URL('../electron/pdf.ts', import.meta.url), 'utf8')
+    expect(source).toMatch(/printFromFile\(html,/)
+    expect(source).not.toMatch(/['"`]data:/)
   })
 })

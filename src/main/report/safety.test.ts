@@ -40,7 +40,10 @@ const claim = (n: number, words: string): Claim => ({
   tags: ['<img src=x onerror=alert(7)>'],
   orphaned: false,
   createdAt: '2026-11-27T10:00:00.000Z',
-  updatedAt: '2026-11-27T10:00:00.000Z'
+  updatedAt: '2026-11-27T10:00:00.000Z',
+  number: n,
+  noteCount: 0,
+  sourceCount: 0
 })
 const claims = [claim(1, '<script>alert(1)</script>'), claim(2, 'a link and <img src=x onerror=alert(3)>')]
 const notes: Note[] = [

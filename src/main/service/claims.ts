@@ -20,20 +20,26 @@ interface ClaimRow {
   orphaned: number
   created_at: string
   updated_at: string
+  number: number
   approved_status: Status | null
   approved_by: string | null
   approved_at: string | null
   tags: string | null
+  note_count: number
+  source_count: number
 }
 
 const SELECT_CLAIMS = `
-  SELECT c.*, (SELECT json_group_array(tag) FROM (SELECT tag FROM claim_tags t WHERE t.claim_id = c.id ORDER BY tag)) AS tags
+  SELECT c.*, (SELECT json_group_array(tag) FROM (SELECT tag FROM claim_tags t WHERE t.claim_id = c.id ORDER BY tag)) AS tags,
+    (SELECT count(*) FROM notes n WHERE n.claim_id = c.id) AS note_count,
+    (SELECT count(*) FROM sources s WHERE s.claim_id = c.id) AS source_count
   FROM claims c`
 
 function toClaim(row: ClaimRow): Claim {
   return {
     id: row.id,
     documentId: row.document_id,
+    number: row.number,
     quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
     position: { start: row.start_offset, end: row.end_offset },
     status: row.status,
@@ -42,6 +48,8 @@ function toClaim(row: ClaimRow): Claim {
     orphaned: row.orphaned === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    noteCount: row.note_count,
+    sourceCount: row.source_count,
     approval: row.approved_status && row.approved_by && row.approved_at
       ? { status: row.approved_status, by: row.approved_by, at: row.approved_at }
       : null

@@ -51,11 +51,13 @@ export function restoreClaim(context: ServiceContext, claimId: string): Claim {
   const placed = placeQuote(text, claim.quote, claim.position)
   const position = placed.kind === 'orphan' ? claim.position : { start: placed.start, end: placed.end }
   db.prepare(
-    `INSERT INTO claims (id, document_id, exact, prefix, suffix, start_offset, end_offset, status, claimant, orphaned, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    `INSERT INTO claims (id, document_id, number, exact, prefix, suffix, start_offset, end_offset, status, claimant, orphaned, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   ).run(
     claim.id,
     claim.documentId,
+    // Its own number back (a claim deleted before numbers existed gets the next one).
+    (claim.number as number | undefined) ?? null,
     claim.quote.exact,
     claim.quote.prefix,
     claim.quote.suffix,

@@ -29,7 +29,7 @@ import { addSource, removeSource } from './sources'
 import { claimMatches, importFactCheckFeed, listPriorFactChecks, matchPriorFactChecks } from './priorFactChecks'
 import { acceptSuggestion, dismissSuggestion, listSuggestions } from './suggestions'
 import { importNewVersion, reattachClaim } from './versions'
-import { listTags, updateClaim } from './verdicts'
+import { listClaimants, listTags, registerClaimant, updateClaim } from './verdicts'
 
 export interface ServiceOptions {
   /** The analyst's name; the settings may override it. */
@@ -86,6 +86,8 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     removeSource: ({ sourceId }) => removeSource(context, sourceId),
     listHistory: ({ claimId }) => listHistory(context, claimId),
     listTags: () => listTags(context),
+    listClaimants: () => listClaimants(context),
+    saveClaimant: (input) => registerClaimant(context, input),
     getSettings: () => getSettings(db, options.defaultAuthor),
     setSettings: (input) => setSettings(db, options.defaultAuthor, input),
     deleteDocument: ({ documentId }) => deleteDocument(context, documentId),

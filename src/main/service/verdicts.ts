@@ -1,6 +1,6 @@
 /** A claim's own fields: its verdict (status), claimant and tags. */
 import { normaliseTags } from '../../shared/fields'
-import type { Claim } from '../../shared/model'
+import type { Claim, Claimant } from '../../shared/model'
 import type { Status } from '../../shared/status'
 import { getClaim } from './claims'
 import type { ServiceContext } from './context'
@@ -29,6 +29,7 @@ export function updateClaim(context: ServiceContext, changes: ClaimChanges): Cla
   if (changes.claimant !== undefined) {
     const claimant = changes.claimant || null
     if (claimant !== claim.claimant) {
+      if (claimant) registerClaimant(context, { name: claimant })
       db.prepare('UPDATE claims SET claimant = ? WHERE id = ?').run(claimant, claim.id)
       recordHistory(context, claim, 'claimant_changed', { from: claim.claimant, to: claimant })
       changed = true
@@ -36,7 +37,7 @@ export function updateClaim(context: ServiceContext, changes: ClaimChanges): Cla
   }
 
   if (changes.tags !== undefined) {
-    const tags = normaliseTags(changes.tags)
+    const tags = spelledAsBefore(context, normaliseTags(changes.tags))
     const added = tags.filter((tag) => !claim.tags.includes(tag))
     const removed = claim.tags.filter((tag) => !tags.includes(tag))
     if (added.length || removed.length) {
@@ -58,4 +59,36 @@ export function listTags({ db }: ServiceContext): { tag: string; count: number }
     tag: string
     count: number
   }[]
+}
+
+/**
+ * Tags are one tag whatever their case: each takes the spelling the library
+ * already uses for it ("jobs" becomes "Jobs" when "Jobs" came first), and a
+ * claim carries each tag once.
+ */
+function spelledAsBefore({ db }: ServiceContext, tags: readonly string[]): string[] {
+  const known = new Map<string, string>()
+  for (const tag of db.prepare('SELECT DISTINCT tag FROM claim_tags').pluck().all() as string[]) known.set(fold(tag), tag)
+  const result = new Map<string, string>()
+  for (const tag of tags) if (!result.has(fold(tag))) result.set(fold(tag), known.get(fold(tag)) ?? tag)
+  return [...result.values()]
+}
+
+const fold = (tag: string) => tag.toLocaleLowerCase('und')
+
+/** The claimants on record, by name, for autocomplete. */
+export function listClaimants({ db }: ServiceContext): Claimant[] {
+  return db.prepare('SELECT name, role FROM claimants ORDER BY name').all() as Claimant[]
+}
+
+/** Adds a claimant to the registry, or changes their role; the name's first spelling stays. */
+export function registerClaimant(context: ServiceContext, claimant: { name: string; role?: string | null }): Claimant {
+  const { db } = context
+  db.prepare('INSERT INTO claimants (name, role, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING').run(
+    claimant.name,
+    claimant.role ?? null,
+    context.now()
+  )
+  if (claimant.role !== undefined) db.prepare('UPDATE claimants SET role = ? WHERE name = ?').run(claimant.role || null, claimant.name)
+  return db.prepare('SELECT name, role FROM claimants WHERE name = ?').get(claimant.name) as Claimant
 }

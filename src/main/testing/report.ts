@@ -14,12 +14,12 @@ export function insertReportData(db: Database, data: Pick<ReportData, 'document'
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'text')`
     ).run(d.id, d.title, d.sourceUrl, d.publisher, d.author, d.publishedAt, d.language, d.importedAt, d.text, JSON.stringify(d.content))
     const claim = db.prepare(
-      `INSERT INTO claims (id, document_id, exact, prefix, suffix, start_offset, end_offset, status, claimant, orphaned, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      `INSERT INTO claims (id, document_id, number, exact, prefix, suffix, start_offset, end_offset, status, claimant, orphaned, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
     const tag = db.prepare('INSERT INTO claim_tags (claim_id, tag) VALUES (?, ?)')
     for (const c of data.claims) {
-      claim.run(c.id, d.id, c.quote.exact, c.quote.prefix, c.quote.suffix, c.position.start, c.position.end, c.status, c.claimant, c.orphaned ? 1 : 0, c.createdAt, c.updatedAt)
+      claim.run(c.id, d.id, c.number, c.quote.exact, c.quote.prefix, c.quote.suffix, c.position.start, c.position.end, c.status, c.claimant, c.orphaned ? 1 : 0, c.createdAt, c.updatedAt)
       for (const t of c.tags) tag.run(c.id, t)
     }
     const note = db.prepare('INSERT INTO notes (id, claim_id, author, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')

@@ -1,25 +1,33 @@
-/** The one-line message under the toolbar: an error, a confirmation, or "Claim deleted. Undo". */
-export interface Notice {
-  message: string
-  /** Offer Undo beside the message (after a deletion). */
-  undo?: boolean
-}
+/**
+ * The one-line message under the toolbar. Errors are alerts; confirmations
+ * ("Undone: the claimant of claim 3.") are a polite status, so a screen
+ * reader says them without interrupting.
+ */
+import { undo } from '../claims/actions'
+import { useDesk } from '../desk/context'
+import { useValue } from '../desk/value'
 
-export function NoticeBar({ notice, onUndo, onDismiss }: { notice: Notice | null; onUndo(): void; onDismiss(): void }) {
-  if (!notice) return null
+export function NoticeBar() {
+  const desk = useDesk()
+  const notice = useValue(desk.notice)
+  // The live region stays in the page, so each new message is announced.
   return (
-    <p className="notice" role="alert">
-      <span>{notice.message}</span>
-      <span>
-        {notice.undo && (
-          <button type="button" className="link" onClick={onUndo}>
-            Undo
-          </button>
-        )}
-        <button type="button" className="link" onClick={onDismiss} aria-label="Dismiss message">
-          ×
-        </button>
-      </span>
-    </p>
+    <div className="notice-line" role={notice?.kind === 'error' ? 'alert' : 'status'}>
+      {notice && (
+        <p className={`notice notice--${notice.kind}`}>
+          <span>{notice.message}</span>
+          <span>
+            {notice.undo && (
+              <button type="button" className="link" onClick={() => void undo(desk)}>
+                Undo
+              </button>
+            )}
+            <button type="button" className="link" onClick={() => desk.notice.set(null)} aria-label="Dismiss message">
+              ×
+            </button>
+          </span>
+        </p>
+      )}
+    </div>
   )
 }

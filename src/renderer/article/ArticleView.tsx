@@ -1,160 +1,158 @@
 /**
  * The article in a ProseMirror view: read-only text with a caret, claim
- * highlights, and "mark the selection as a claim".
+ * highlights, and the keymap of the command table. The view hands its
+ * selection up to the desk as it changes, draws each change of the claims as
+ * one transaction, and registers itself as the desk's article surface.
  */
 import { keymap } from 'prosemirror-keymap'
-import { EditorState, TextSelection } from 'prosemirror-state'
+import { EditorState, Selection, TextSelection, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react'
-import type { TextPositionSelector } from '../../shared/selector'
-import type { ArticleDocument, Claim } from '../../shared/model'
+import { useEffect, useRef } from 'react'
+import type { ArticleDocument } from '../../shared/model'
 import { sentenceInDocument } from '../../shared/sentences'
+import type { TextPositionSelector } from '../../shared/selector'
+import { bindings } from '../commands/keys'
+import { commands } from '../commands'
+import type { ClaimChange } from '../desk/ClaimStore'
+import { useDesk } from '../desk/context'
+import type { Desk } from '../desk/Desk'
 import { articleDoc } from './build'
-import { claimsAt, highlightsKey, highlightsPlugin, type HighlightAction } from './highlights'
+import { claimsAt, highlightedSelection, highlightsKey, highlightsPlugin, type HighlightAction } from './highlights'
 import { OffsetIndex } from './offsets'
 import { readOnlyText } from './readonly'
-
-export interface ArticleViewHandle {
-  /** The selection as canonical-text offsets, or null when nothing is selected. */
-  selectedSpan(): TextPositionSelector | null
-  /** Scrolls a claim's highlight into view and flashes it. */
-  revealClaim(claimId: string): void
-  /** Selects a span of the canonical text and scrolls to it (a search hit). */
-  selectSpan(span: TextPositionSelector): void
-  /** Selects the whole sentence under the caret (also: double-click, Alt+S). */
-  snapToSentence(): boolean
-  focus(): void
-}
 
 /** Selects the sentence around `pos` in the view; false when there is none. */
 function snapSentence(editor: EditorView, offsets: OffsetIndex, document: ArticleDocument, pos: number): boolean {
   const span = sentenceInDocument(document.text, offsets.toOffset(pos, 'start'), document.language)
   if (!span) return false
-  const selection = TextSelection.create(editor.state.doc, offsets.toPos(span.start, 'start'), offsets.toPos(span.end, 'end'))
-  editor.dispatch(editor.state.tr.setSelection(selection).scrollIntoView())
+  select(editor, offsets, span)
   return true
 }
 
-interface Props {
-  document: ArticleDocument
-  claims: readonly Claim[]
-  selectedClaimId: string | null
-  onMark(): void
-  onSelectClaim(claimId: string): void
-  ref?: Ref<ArticleViewHandle>
+function select(editor: EditorView, offsets: OffsetIndex, span: TextPositionSelector): void {
+  const selection = TextSelection.create(editor.state.doc, offsets.toPos(span.start, 'start'), offsets.toPos(span.end, 'end'))
+  editor.dispatch(editor.state.tr.setSelection(selection).scrollIntoView())
 }
 
-export function ArticleView({ document, claims, selectedClaimId, onMark, onSelectClaim, ref }: Props) {
+/** The selection in canonical-text offsets, or null when it is empty. */
+function spanOf(selection: Selection, offsets: OffsetIndex): TextPositionSelector | null {
+  if (selection.empty) return null
+  const start = offsets.toOffset(selection.from, 'start')
+  const end = offsets.toOffset(selection.to, 'end')
+  return start < end ? { start, end } : null
+}
+
+const sameSpan = (a: TextPositionSelector | null, b: TextPositionSelector | null) => a?.start === b?.start && a?.end === b?.end
+
+/** The highlight transaction for a change of the claim store. */
+function highlightChange(desk: Desk, editor: EditorView, offsets: OffsetIndex, change: ClaimChange): Transaction {
+  const tr = editor.state.tr
+  const actions: HighlightAction[] = []
+  if (change.type === 'reset') actions.push({ type: 'reset', claims: desk.claims.get() })
+  else if (change.type === 'remove') actions.push({ type: 'remove', claimId: change.claimId })
+  else {
+    const selectedId = desk.selectedId.get()
+    if (selectedId !== highlightedSelection(editor.state)) actions.push({ type: 'select', claimId: selectedId })
+    actions.push({ type: 'upsert', claim: change.claim })
+    // After marking, the claim is the selection: the caret waits at the end of its words.
+    if (change.marked) tr.setSelection(TextSelection.create(tr.doc, offsets.toPos(change.claim.position.end, 'end')))
+  }
+  return tr.setMeta(highlightsKey, actions)
+}
+
+export function ArticleView({ document }: { document: ArticleDocument }) {
+  const desk = useDesk()
   const host = useRef<HTMLDivElement>(null)
-  const view = useRef<EditorView | null>(null)
-  const index = useRef<OffsetIndex | null>(null)
-  const shown = useRef<Map<string, Claim>>(new Map())
-  // Handlers change with every render; the view reads them through a ref.
-  const handlers = useRef({ onMark, onSelectClaim })
-  handlers.current = { onMark, onSelectClaim }
 
   // One view per document; the offset index is built here, once.
   useEffect(() => {
     const doc = articleDoc(document.content)
     const offsets = new OffsetIndex(doc)
-    index.current = offsets
-    shown.current = new Map()
-    const editor = new EditorView(host.current!, {
+    const editor: EditorView = new EditorView(host.current!, {
       state: EditorState.create({
         doc,
         plugins: [
           readOnlyText(),
-          highlightsPlugin(),
+          highlightsPlugin(offsets, (id) => desk.claims.claim(id)),
           keymap({
-            'Mod-Enter': () => {
-              handlers.current.onMark()
-              return true
-            },
-            'Alt-s': (state, _dispatch, editorView) => !!editorView && snapSentence(editorView, offsets, document, state.selection.head)
+            ...bindings(commands, desk),
+            'Alt-s': (state, _dispatch, view) => !!view && snapSentence(view, offsets, document, state.selection.head)
           })
         ]
       }),
-      handleClick(editorView, pos) {
-        const ids = claimsAt(editorView.state, pos)
+      dispatchTransaction(tr) {
+        editor.updateState(editor.state.apply(tr))
+        if (tr.selectionSet) {
+          const span = spanOf(editor.state.selection, offsets)
+          if (!sameSpan(span, desk.selection.get())) desk.selection.set(span)
+        }
+      },
+      handleClick(view, pos) {
+        const ids = claimsAt(view.state, pos)
         const innermost = ids[ids.length - 1]
-        if (innermost) handlers.current.onSelectClaim(innermost)
+        if (innermost) desk.selectClaim(innermost)
         return false
       },
+      handleDOMEvents: {
+        // The menu on a highlight: the claim's commands.
+        contextmenu(view, event) {
+          const at = view.posAtCoords({ left: event.clientX, top: event.clientY })
+          const ids = at ? claimsAt(view.state, at.pos) : []
+          const innermost = ids[ids.length - 1]
+          if (!innermost) return false
+          event.preventDefault()
+          desk.selectClaim(innermost)
+          desk.menu.set({ x: event.clientX, y: event.clientY })
+          return true
+        }
+      },
       // A double-click selects the sentence, not the word: marking a claim is one gesture.
-      handleDoubleClick: (editorView, pos) => snapSentence(editorView, offsets, document, pos)
+      handleDoubleClick: (view, pos) => snapSentence(view, offsets, document, pos)
     })
-    view.current = editor
-    return () => {
-      editor.destroy()
-      view.current = null
-    }
-  }, [document])
-
-  // Highlights follow the claims: the first list resets them, later lists change only what changed.
-  useEffect(() => {
-    const editor = view.current
-    const offsets = index.current
-    if (!editor || !offsets) return
-    const previous = shown.current
-    const actions: HighlightAction[] = []
-    if (previous.size === 0) {
-      if (claims.length) actions.push({ type: 'reset', claims, index: offsets })
-    } else {
-      const next = new Set<string>()
-      for (const claim of claims) {
-        next.add(claim.id)
-        if (previous.get(claim.id) !== claim) actions.push({ type: 'upsert', claim, index: offsets })
+    editor.dispatch(highlightChange(desk, editor, offsets, { type: 'reset' }))
+    const stopClaims = desk.claims.onChange((change) => editor.dispatch(highlightChange(desk, editor, offsets, change)))
+    const stopSelected = desk.selectedId.subscribe(() => {
+      const selectedId = desk.selectedId.get()
+      if (selectedId !== highlightedSelection(editor.state)) {
+        editor.dispatch(editor.state.tr.setMeta(highlightsKey, [{ type: 'select', claimId: selectedId }]))
       }
-      for (const id of previous.keys()) if (!next.has(id)) actions.push({ type: 'remove', claimId: id })
+    })
+    const stopFocus = desk.registerFocus('article', () => editor.focus())
+    const element = (claimId: string) => host.current?.querySelectorAll<HTMLElement>(`[data-claim-id="${CSS.escape(claimId)}"]`) ?? []
+    desk.article = {
+      reveal(claimId) {
+        const parts = [...element(claimId)]
+        parts[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+        for (const part of parts) {
+          part.classList.remove('claim-highlight--flash')
+          void part.offsetWidth // restart the animation
+          part.classList.add('claim-highlight--flash')
+        }
+      },
+      selectSpan(span) {
+        select(editor, offsets, span)
+        editor.focus()
+        const dom = editor.domAtPos(editor.state.selection.from)
+        const node = dom.node instanceof Element ? dom.node : dom.node.parentElement
+        node?.scrollIntoView({ block: 'center' })
+      },
+      snapToSentence: () => snapSentence(editor, offsets, document, editor.state.selection.head),
+      placeCaretAfter(claimId) {
+        const claim = desk.claims.claim(claimId)
+        if (!claim || claim.orphaned) return
+        editor.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, offsets.toPos(claim.position.end, 'end'))))
+      },
+      focus: () => editor.focus()
     }
-    shown.current = new Map(claims.map((claim) => [claim.id, claim]))
-    for (const action of actions) editor.dispatch(editor.state.tr.setMeta(highlightsKey, action))
-  }, [claims, document])
-
-  useEffect(() => {
-    const editor = view.current
-    if (editor) editor.dispatch(editor.state.tr.setMeta(highlightsKey, { type: 'select', claimId: selectedClaimId }))
-  }, [selectedClaimId, document])
-
-  useImperativeHandle(ref, () => ({
-    selectedSpan() {
-      const editor = view.current
-      const offsets = index.current
-      if (!editor || !offsets || editor.state.selection.empty) return null
-      const { from, to } = editor.state.selection
-      const start = offsets.toOffset(from, 'start')
-      const end = offsets.toOffset(to, 'end')
-      return start < end ? { start, end } : null
-    },
-    revealClaim(claimId) {
-      const element = host.current?.querySelector(`[data-claim-id="${CSS.escape(claimId)}"]`)
-      element?.scrollIntoView({ block: 'center', behavior: 'smooth' })
-      host.current?.querySelectorAll(`[data-claim-id="${CSS.escape(claimId)}"]`).forEach((part) => {
-        part.classList.remove('claim-highlight--flash')
-        void (part as HTMLElement).offsetWidth // restart the animation
-        part.classList.add('claim-highlight--flash')
-      })
-    },
-    selectSpan(span) {
-      const editor = view.current
-      const offsets = index.current
-      if (!editor || !offsets) return
-      const selection = TextSelection.create(editor.state.doc, offsets.toPos(span.start, 'start'), offsets.toPos(span.end, 'end'))
-      editor.dispatch(editor.state.tr.setSelection(selection).scrollIntoView())
-      editor.focus()
-      const dom = editor.domAtPos(selection.from)
-      const element = dom.node instanceof Element ? dom.node : dom.node.parentElement
-      element?.scrollIntoView({ block: 'center' })
-    },
-    snapToSentence() {
-      const editor = view.current
-      const offsets = index.current
-      return !!editor && !!offsets && snapSentence(editor, offsets, document, editor.state.selection.head)
-    },
-    focus() {
-      view.current?.focus()
+    return () => {
+      stopClaims()
+      stopSelected()
+      stopFocus()
+      desk.article = null
+      desk.selection.set(null)
+      editor.destroy()
     }
-  }))
+  }, [desk, document])
 
   return <div className="article" ref={host} />
 }

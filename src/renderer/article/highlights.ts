@@ -2,7 +2,8 @@
  * Claim highlights: inline decorations held in a plugin's state. The set is
  * built once when a document's claims arrive, then changed claim by claim
  * (add, update, remove) and mapped through transactions; it is never rebuilt
- * on an ordinary transaction.
+ * on an ordinary transaction. A decoration keeps only its claim's id: the
+ * claims themselves are held once, in the desk's claim store.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet } from 'prosemirror-view'
@@ -11,8 +12,8 @@ import { statusStyles } from '../../shared/status'
 import type { OffsetIndex } from './offsets'
 
 export type HighlightAction =
-  | { type: 'reset'; claims: readonly Claim[]; index: OffsetIndex }
-  | { type: 'upsert'; claim: Claim; index: OffsetIndex }
+  | { type: 'reset'; claims: readonly Claim[] }
+  | { type: 'upsert'; claim: Claim }
   | { type: 'remove'; claimId: string }
   | { type: 'select'; claimId: string | null }
 
@@ -21,7 +22,14 @@ interface HighlightState {
   selectedId: string | null
 }
 
+interface Spec {
+  id: string
+}
+
 export const highlightsKey = new PluginKey<HighlightState>('claimHighlights')
+
+/** What a highlight says to assistive technology and in its tooltip. */
+export const highlightLabel = (claim: Claim) => `Claim ${claim.number}: ${statusStyles[claim.status].label}`
 
 function decorate(claim: Claim, index: OffsetIndex, selected: boolean): Decoration[] {
   if (claim.orphaned) return []
@@ -29,71 +37,70 @@ function decorate(claim: Claim, index: OffsetIndex, selected: boolean): Decorati
   const to = index.toPos(claim.position.end, 'end')
   if (from >= to) return []
   const className = `claim-highlight claim--${claim.status}${selected ? ' claim-highlight--selected' : ''}`
-  const { icon, label } = statusStyles[claim.status]
+  const label = highlightLabel(claim)
+  const spec: Spec = { id: claim.id }
   return [
     // Each claim gets its own element (nodeName), so overlapping claims nest instead of merging into one span.
-    Decoration.inline(from, to, { nodeName: 'span', class: className, 'data-claim-id': claim.id, title: `Claim: ${label}` }, { claim }),
+    Decoration.inline(from, to, { nodeName: 'span', class: className, 'data-claim-id': claim.id, 'data-number': String(claim.number), title: label, 'aria-description': label }, spec),
     // The verdict's icon after the claim: the second cue besides colour. Drawn by CSS from an
     // empty element, so it adds no text to the article.
-    Decoration.widget(to, () => verdictMark(claim, icon), { side: -1, key: `${claim.id}:${claim.status}`, claim, ignoreSelection: true })
+    Decoration.widget(to, () => verdictMark(claim), { side: -1, key: `${claim.id}:${claim.status}:${claim.number}`, ...spec, ignoreSelection: true })
   ]
 }
 
-function verdictMark(claim: Claim, icon: string): HTMLElement {
+function verdictMark(claim: Claim): HTMLElement {
   const mark = document.createElement('span')
   mark.className = `claim-verdict-mark claim--${claim.status}`
-  mark.dataset.statusIcon = icon
+  mark.dataset.statusIcon = statusStyles[claim.status].icon
+  mark.dataset.number = String(claim.number)
   mark.setAttribute('aria-hidden', 'true')
   return mark
 }
 
 function withoutClaim(set: DecorationSet, claimId: string): DecorationSet {
-  return set.remove(set.find(undefined, undefined, (spec) => (spec.claim as Claim).id === claimId))
+  return set.remove(set.find(undefined, undefined, (spec) => (spec as Spec).id === claimId))
 }
 
-function reselect(state: HighlightState, doc: EditorState['doc'], claimId: string | null, index?: OffsetIndex): DecorationSet {
-  let set = state.decorations
-  for (const id of [state.selectedId, claimId]) {
-    if (!id) continue
-    const found = set.find(undefined, undefined, (spec) => (spec.claim as Claim).id === id)
-    const claim = found[0]?.spec.claim as Claim | undefined
-    if (!claim || !index) continue
-    set = set.remove(found)
-    set = set.add(doc, decorate(claim, index, id === claimId))
+/**
+ * The plugin for one document's view: `index` maps offsets to positions, and
+ * `claimById` finds a claim to redraw when the selection moves to or from it.
+ */
+export function highlightsPlugin(index: OffsetIndex, claimById: (id: string) => Claim | undefined): Plugin<HighlightState> {
+  const redraw = (set: DecorationSet, doc: EditorState['doc'], claimId: string | null, selectedId: string | null) => {
+    const claim = claimId ? claimById(claimId) : undefined
+    if (!claim) return set
+    return withoutClaim(set, claim.id).add(doc, decorate(claim, index, claim.id === selectedId))
   }
-  return set
-}
-
-/** The plugin remembers the index so selection changes can redraw one claim. */
-export function highlightsPlugin(): Plugin<HighlightState> {
-  let lastIndex: OffsetIndex | undefined
   return new Plugin<HighlightState>({
     key: highlightsKey,
     state: {
       init: () => ({ decorations: DecorationSet.empty, selectedId: null }),
       apply(tr: Transaction, state, _old, newState) {
-        const action = tr.getMeta(highlightsKey) as HighlightAction | undefined
-        const mapped = tr.docChanged ? state.decorations.map(tr.mapping, tr.doc) : state.decorations
-        if (!action) return mapped === state.decorations ? state : { ...state, decorations: mapped }
-        switch (action.type) {
-          case 'reset': {
-            lastIndex = action.index
-            const decorations = action.claims.flatMap((claim) => decorate(claim, action.index, claim.id === state.selectedId))
-            return { ...state, decorations: DecorationSet.create(newState.doc, decorations) }
-          }
-          case 'upsert': {
-            lastIndex = action.index
-            const decorations = decorate(action.claim, action.index, action.claim.id === state.selectedId)
-            return { ...state, decorations: withoutClaim(mapped, action.claim.id).add(newState.doc, decorations) }
-          }
-          case 'remove':
-            return { ...state, decorations: withoutClaim(mapped, action.claimId) }
-          case 'select':
-            return {
-              decorations: reselect({ ...state, decorations: mapped }, newState.doc, action.claimId, lastIndex),
-              selectedId: action.claimId
+        const actions = (tr.getMeta(highlightsKey) as HighlightAction[] | undefined) ?? []
+        let decorations = tr.docChanged ? state.decorations.map(tr.mapping, tr.doc) : state.decorations
+        let selectedId = state.selectedId
+        for (const action of actions) {
+          switch (action.type) {
+            case 'reset':
+              decorations = DecorationSet.create(
+                newState.doc,
+                action.claims.flatMap((claim) => decorate(claim, index, claim.id === selectedId))
+              )
+              break
+            case 'upsert':
+              decorations = withoutClaim(decorations, action.claim.id).add(newState.doc, decorate(action.claim, index, action.claim.id === selectedId))
+              break
+            case 'remove':
+              decorations = withoutClaim(decorations, action.claimId)
+              break
+            case 'select': {
+              const previous = selectedId
+              selectedId = action.claimId
+              decorations = redraw(redraw(decorations, newState.doc, previous, selectedId), newState.doc, selectedId, selectedId)
             }
+          }
         }
+        return decorations === state.decorations && selectedId === state.selectedId ? state : { decorations, selectedId }
       }
     },
     props: {
@@ -101,6 +108,9 @@ export function highlightsPlugin(): Plugin<HighlightState> {
     }
   })
 }
+
+/** The selected claim, as the highlights know it. */
+export const highlightedSelection = (state: EditorState) => highlightsKey.getState(state)?.selectedId ?? null
 
 /** The ids of the claims whose highlights cover a position, innermost last. */
 export function claimsAt(state: EditorState, pos: number): string[] {
@@ -110,5 +120,5 @@ export function claimsAt(state: EditorState, pos: number): string[] {
     .find(pos, pos)
     .filter((deco) => deco.from <= pos && pos < deco.to)
     .sort((a, b) => b.to - b.from - (a.to - a.from))
-    .map((deco) => (deco.spec.claim as Claim).id)
+    .map((deco) => (deco.spec as Spec).id)
 }

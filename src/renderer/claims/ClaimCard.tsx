@@ -1,116 +1,119 @@
 /**
  * The claim card: the selected claim's verdict, claimant, tags, notes,
- * sources and history. It loads the claim's detail from the API and reloads
- * it after every change, so the history on screen is the stored one.
+ * sources and history. Every edit goes through claims/actions (one API call,
+ * undoable); the card reloads the claim's detail when it changes, so the
+ * history on screen is the stored one.
  */
-import { useCallback, useEffect, useState } from 'react'
-import type { ApiClient } from '../../shared/api'
+import { useEffect, useRef, useState } from 'react'
 import { fieldLimits } from '../../shared/fields'
 import type { Claim, ClaimDetail } from '../../shared/model'
-import type { Status } from '../../shared/status'
 import { errorMessage } from '../api/client'
+import { commandById } from '../commands'
+import { ariaKeys } from '../commands/keys'
+import { useDesk } from '../desk/context'
+import { useValue } from '../desk/value'
+import { addNote, addSource, deleteNote, editNote, removeSource, setClaimant, setTags, setVerdict } from './actions'
 import { HistoryList } from './HistoryList'
 import { NotesSection } from './NotesSection'
 import { SourcesSection, type SourceDraft } from './SourcesSection'
 import { StatusPicker } from './StatusPicker'
 import { TagEditor } from './TagEditor'
 
-interface Props {
-  api: ApiClient
-  claim: Claim
-  number: number
-  knownTags: readonly string[]
-  onStatus(status: Status): void
-  onUpdated(claim: Claim): void
-  onDelete(): void
-}
-
-export function ClaimCard({ api, claim, number, knownTags, onStatus, onUpdated, onDelete }: Props) {
+export function ClaimCard({ claim }: { claim: Claim }) {
+  const desk = useDesk()
+  const knownTags = useValue(desk.tags)
+  const claimants = useValue(desk.claimants)
+  const version = useValue(desk.detailVersion)
   const [detail, setDetail] = useState<ClaimDetail | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [claimant, setClaimant] = useState(claim.claimant ?? '')
+  const [claimant, setClaimantDraft] = useState(claim.claimant ?? '')
+  const card = useRef<HTMLElement>(null)
 
-  const reload = useCallback(() => api.getClaimDetail({ claimId: claim.id }).then(setDetail, (e) => setError(errorMessage(e))), [api, claim.id])
-  // The claim object changes with every update (status, tags…): reload the notes, sources and history with it.
+  useEffect(() => desk.registerFocus('card', () => card.current?.querySelector<HTMLElement>('input:checked')?.focus()), [desk])
+  // The claim object changes with every update (verdict, tags…): reload the notes, sources and history with it.
   useEffect(() => {
-    void reload()
-    setClaimant(claim.claimant ?? '')
-  }, [claim, reload])
-
-  /** Runs a change, reloads the card, and says whether it worked (forms keep their text when not). */
-  const run = async (change: () => Promise<unknown>): Promise<boolean> => {
-    try {
-      await change()
-      setError(null)
-      await reload()
-      return true
-    } catch (problem) {
-      setError(errorMessage(problem))
-      return false
-    }
-  }
-  const update = (fields: { claimant?: string | null; tags?: string[] }) =>
-    run(async () => onUpdated(await api.updateClaim({ claimId: claim.id, ...fields })))
-  const saveClaimant = () => {
-    if (claimant.trim() !== (claim.claimant ?? '')) void update({ claimant: claimant.trim() || null })
-  }
-  const addSource = (draft: SourceDraft) =>
-    run(() =>
-      api.addSource({
-        claimId: claim.id,
-        url: draft.url,
-        title: draft.title || null,
-        excerpt: draft.excerpt || null,
-        stance: draft.stance,
-        accessedAt: draft.accessedAt || null
-      })
+    let current = true
+    desk.api.getClaimDetail({ claimId: claim.id }).then(
+      (loaded) => current && setDetail(loaded),
+      (problem) => current && setError(errorMessage(problem))
     )
+    setClaimantDraft(claim.claimant ?? '')
+    return () => {
+      current = false
+    }
+  }, [desk, claim, version])
+
+  const saveClaimant = () => {
+    const name = claimant.trim() || null
+    if (name === claim.claimant) return
+    // The registry's spelling of a name already on record.
+    const known = name && claimants.find((c) => c.name.toLocaleLowerCase() === name.toLocaleLowerCase())
+    void setClaimant(desk, claim, known ? known.name : name)
+  }
+  const role = claimants.find((c) => c.name === claim.claimant)?.role
+  const addDraft = (draft: SourceDraft) =>
+    addSource(desk, claim, {
+      url: draft.url,
+      title: draft.title || null,
+      excerpt: draft.excerpt || null,
+      stance: draft.stance || 'context',
+      accessedAt: draft.accessedAt || null
+    })
+  const deleteCommand = commandById('claim.delete')
 
   return (
-    <section className="claim-detail" aria-label="Claim card">
+    <section className="claim-detail" aria-label="Claim card" ref={card}>
       <header className="detail-head">
         <span className="claim-number" aria-hidden="true">
-          {number}
+          {claim.number}
         </span>
-        <q className="detail-quote" dir="auto">{claim.quote.exact}</q>
+        <h3 className="detail-title">Claim {claim.number}</h3>
       </header>
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      <StatusPicker value={claim.status} onChange={onStatus} />
+      <StatusPicker value={claim.status} onChange={(status) => void setVerdict(desk, claim, status)} />
       <label className="field">
         Claimant
         <input
           value={claimant}
           placeholder="Who made the claim?"
+          list="known-claimants"
           maxLength={fieldLimits.claimantLength}
-          onChange={(e) => setClaimant(e.target.value)}
+          onChange={(e) => setClaimantDraft(e.target.value)}
           onBlur={saveClaimant}
           onKeyDown={(e) => e.key === 'Enter' && saveClaimant()}
         />
+        <datalist id="known-claimants">
+          {claimants.map((c) => (
+            <option key={c.name} value={c.name}>
+              {c.role ?? ''}
+            </option>
+          ))}
+        </datalist>
+        {role && <span className="hint">{role}</span>}
       </label>
-      <TagEditor tags={claim.tags} known={knownTags} onChange={(tags) => void update({ tags })} />
+      <TagEditor tags={claim.tags} known={knownTags} onChange={(tags) => void setTags(desk, claim, tags)} />
       {detail && (
         <>
           <NotesSection
             notes={detail.notes}
-            onAdd={(body) => run(() => api.addNote({ claimId: claim.id, body }))}
-            onEdit={(noteId, body) => run(() => api.editNote({ noteId, body }))}
-            onDelete={(noteId) => void run(() => api.deleteNote({ noteId }))}
+            onAdd={(body) => addNote(desk, claim, body)}
+            onEdit={(noteId, body) => {
+              const note = detail.notes.find((n) => n.id === noteId)
+              return note ? editNote(desk, claim, note, body) : Promise.resolve(false)
+            }}
+            onDelete={(note) => void deleteNote(desk, claim, note)}
           />
-          <SourcesSection sources={detail.sources} onAdd={addSource} onRemove={(sourceId) => void run(() => api.removeSource({ sourceId }))} />
+          <SourcesSection sources={detail.sources} onAdd={addDraft} onRemove={(source) => void removeSource(desk, claim, source)} />
           <HistoryList history={detail.history} />
         </>
       )}
       <div className="detail-actions">
-        <p className="keys" aria-label="Keyboard shortcuts">
-          <kbd>1</kbd>–<kbd>7</kbd> status · <kbd>N</kbd> note · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> claims · <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo ·{' '}
-          <kbd>Del</kbd> delete · <kbd>Esc</kbd> close
-        </p>
-        <button type="button" className="danger" onClick={onDelete} aria-keyshortcuts="Delete">
-          Delete claim
+        <button type="button" className="danger" onClick={() => void deleteCommand.run(desk)} aria-keyshortcuts={ariaKeys(deleteCommand.keys)}>
+          {deleteCommand.label}
         </button>
       </div>
     </section>

@@ -1,4 +1,5 @@
 /** A claim's history, oldest first: who changed what, and when. */
+import { formatDateTime } from '../format/time'
 import type { HistoryEntry } from '../../shared/model'
 import { describeHistory } from './historyText'
 
@@ -11,7 +12,7 @@ export function HistoryList({ history }: { history: readonly HistoryEntry[] }) {
           <li key={entry.seq}>
             <span className="history-what">{describeHistory(entry)}</span>
             <span className="history-who">
-              {entry.author} · <time dateTime={entry.at}>{new Date(entry.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' })}</time>
+              {entry.author} · <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
             </span>
           </li>
         ))}

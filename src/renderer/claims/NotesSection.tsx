@@ -1,5 +1,7 @@
 /** Verification notes: the list, each editable and deletable, and the editor for a new one. */
-import { useState, type KeyboardEvent } from 'react'
+import { formatDateTime } from '../format/time'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useDesk } from '../desk/context'
 import { fieldLimits } from '../../shared/fields'
 import type { Note } from '../../shared/model'
 import { NoteText } from './NoteText'
@@ -8,10 +10,9 @@ interface Props {
   notes: readonly Note[]
   onAdd(body: string): Promise<boolean>
   onEdit(noteId: string, body: string): Promise<boolean>
-  onDelete(noteId: string): void
+  onDelete(note: Note): void
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 /** Ctrl/Cmd+Enter submits a note editor. */
 const submitOnModEnter = (submit: () => void) => (event: KeyboardEvent) => {
@@ -22,6 +23,9 @@ const submitOnModEnter = (submit: () => void) => (event: KeyboardEvent) => {
 }
 
 export function NotesSection({ notes, onAdd, onEdit, onDelete }: Props) {
+  const desk = useDesk()
+  const newNote = useRef<HTMLTextAreaElement>(null)
+  useEffect(() => desk.registerFocus('note', () => newNote.current?.focus()), [desk])
   const [draft, setDraft] = useState('')
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null)
   const add = () => void onAdd(draft).then((done) => done && setDraft(''))
@@ -34,7 +38,7 @@ export function NotesSection({ notes, onAdd, onEdit, onDelete }: Props) {
           {notes.map((note) => (
             <li key={note.id} className="note">
               <div className="note-meta">
-                <span>{note.author}</span> · <time dateTime={note.createdAt}>{when(note.createdAt)}</time>
+                <span>{note.author}</span> · <time dateTime={note.createdAt}>{formatDateTime(note.createdAt)}</time>
                 {note.updatedAt !== note.createdAt && <span> · edited</span>}
               </div>
               {editing?.id === note.id ? (
@@ -63,7 +67,7 @@ export function NotesSection({ notes, onAdd, onEdit, onDelete }: Props) {
                     <button type="button" className="small" aria-label="Edit note" onClick={() => setEditing({ id: note.id, body: note.body })}>
                       Edit
                     </button>
-                    <button type="button" className="small" aria-label="Delete note" onClick={() => onDelete(note.id)}>
+                    <button type="button" className="small" aria-label="Delete note" onClick={() => onDelete(note)}>
                       Delete
                     </button>
                   </div>
@@ -75,6 +79,7 @@ export function NotesSection({ notes, onAdd, onEdit, onDelete }: Props) {
       )}
       <div className="note-editor">
         <textarea
+          ref={newNote}
           aria-label="New note"
           placeholder="Why this verdict? Links to evidence work (Ctrl+Enter adds)."
           value={draft}

@@ -1,5 +1,6 @@
 /** Evidence sources: the list, and a form to add one. URLs are checked here first and on the main side. */
 import { useState, type FormEvent } from 'react'
+import { formatDate } from '../format/time'
 import { checkSourceUrl, fieldLimits } from '../../shared/fields'
 import { stanceLabels, stances, type Source, type Stance } from '../../shared/model'
 
@@ -7,18 +8,19 @@ export interface SourceDraft {
   url: string
   title: string
   excerpt: string
-  stance: Stance
+  /** No default: a forgotten choice must not record refuting evidence as supporting. */
+  stance: Stance | ''
   accessedAt: string
 }
 
 interface Props {
   sources: readonly Source[]
   onAdd(source: SourceDraft): Promise<boolean>
-  onRemove(sourceId: string): void
+  onRemove(source: Source): void
 }
 
 const today = () => new Date().toISOString().slice(0, 10)
-const blank = (): SourceDraft => ({ url: '', title: '', excerpt: '', stance: 'supports', accessedAt: today() })
+const blank = (): SourceDraft => ({ url: '', title: '', excerpt: '', stance: '', accessedAt: today() })
 
 export function SourcesSection({ sources, onAdd, onRemove }: Props) {
   const [draft, setDraft] = useState<SourceDraft>(blank)
@@ -30,6 +32,10 @@ export function SourcesSection({ sources, onAdd, onRemove }: Props) {
       checkSourceUrl(draft.url)
     } catch (problem) {
       setError((problem as Error).message)
+      return
+    }
+    if (!draft.stance) {
+      setError('Choose whether the source supports the claim, refutes it, or gives context.')
       return
     }
     setError(null)
@@ -50,8 +56,8 @@ export function SourcesSection({ sources, onAdd, onRemove }: Props) {
               </div>
               {source.excerpt && <blockquote className="excerpt">{source.excerpt}</blockquote>}
               <div className="source-meta">
-                {source.accessedAt ? `Accessed ${source.accessedAt}` : 'Access date not recorded'}
-                <button type="button" className="small" aria-label={`Remove source ${source.title || source.url}`} onClick={() => onRemove(source.id)}>
+                {source.accessedAt ? `Accessed ${formatDate(source.accessedAt)}` : 'Access date not recorded'}
+                <button type="button" className="small" aria-label={`Remove source ${source.title || source.url}`} onClick={() => onRemove(source)}>
                   Remove
                 </button>
               </div>
@@ -75,7 +81,10 @@ export function SourcesSection({ sources, onAdd, onRemove }: Props) {
         <div className="source-row">
           <label>
             Stance
-            <select value={draft.stance} onChange={set('stance')}>
+            <select value={draft.stance} onChange={set('stance')} aria-required="true">
+              <option value="" disabled>
+                Choose…
+              </option>
               {stances.map((stance) => (
                 <option key={stance} value={stance}>
                   {stanceLabels[stance]}

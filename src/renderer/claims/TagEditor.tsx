@@ -20,7 +20,9 @@ export function TagEditor({ tags, known, onChange }: Props) {
     }
     setError(null)
     setDraft('')
-    if (!tags.includes(tag)) onChange([...tags, tag])
+    // One tag whatever its case: the spelling already in use wins.
+    const same = (other: string) => other.toLocaleLowerCase() === tag.toLocaleLowerCase()
+    if (!tags.some(same)) onChange([...tags, known.find(same) ?? tag])
   }
   return (
     <div className="tag-editor">
@@ -47,7 +49,7 @@ export function TagEditor({ tags, known, onChange }: Props) {
           onChange={(e) => setDraft(e.target.value)}
         />
         <datalist id="known-tags">
-          {known.filter((tag) => !tags.includes(tag)).map((tag) => (
+          {known.filter((tag) => !tags.some((t) => t.toLocaleLowerCase() === tag.toLocaleLowerCase())).map((tag) => (
             <option key={tag} value={tag} />
           ))}
         </datalist>

@@ -13,6 +13,9 @@ const claim = (fields: Partial<Claim>): Claim => ({
   orphaned: false,
   createdAt: '',
   updatedAt: '',
+  number: 1,
+  noteCount: 0,
+  sourceCount: 0,
   ...fields
 })
 

@@ -2,6 +2,7 @@
  * The library's automatic backups, and restoring one. The library as it was
  * is kept as the newest backup, so a restore can itself be undone.
  */
+import { formatDateTime } from '../format/time'
 import { useEffect, useRef, useState } from 'react'
 import type { ApiClient } from '../../shared/api'
 import type { Backup } from '../../shared/model'
@@ -14,7 +15,6 @@ interface Props {
   onRestored(): void
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString()
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`)
 
 export function Backups({ api, onRestored }: Props) {
@@ -58,9 +58,9 @@ export function Backups({ api, onRestored }: Props) {
             {backups.map((backup) => (
               <li key={backup.name}>
                 <span>
-                  {when(backup.createdAt)} <span className="hint">· {size(backup.bytes)}</span>
+                  {formatDateTime(backup.createdAt)} <span className="hint">· {size(backup.bytes)}</span>
                 </span>
-                <button type="button" onClick={() => setConfirming(backup)} aria-label={`Restore the backup of ${when(backup.createdAt)}`}>
+                <button type="button" onClick={() => setConfirming(backup)} aria-label={`Restore the backup of ${formatDateTime(backup.createdAt)}`}>
                   Restore…
                 </button>
               </li>
@@ -70,7 +70,7 @@ export function Backups({ api, onRestored }: Props) {
         {confirming && (
           <div className="confirm-restore" role="group" aria-label="Confirm the restore">
             <p>
-              Replace the library with the backup of {when(confirming.createdAt)}? The library as it is now is kept as the newest
+              Replace the library with the backup of {formatDateTime(confirming.createdAt)}? The library as it is now is kept as the newest
               backup.
             </p>
             <div className="dialog-actions">

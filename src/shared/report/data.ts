@@ -44,7 +44,7 @@ function byPosition(a: Claim, b: Claim): number {
 const byCreation = <T extends { createdAt: string; id: string }>(a: T, b: T): number =>
   a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)
 
-/** The claims the report shows, numbered, with their notes and sources in the order they were added. */
+/** The claims the report shows, by their numbers, with their notes and sources in the order they were added. */
 export function reportClaims(data: ReportData): ReportClaim[] {
   const include = data.includeStatuses ? new Set<Status>(data.includeStatuses) : null
   const notes = groupByClaim(data.notes)
@@ -52,8 +52,8 @@ export function reportClaims(data: ReportData): ReportClaim[] {
   return data.claims
     .filter((claim) => !include || include.has(claim.status))
     .sort(byPosition)
-    .map((claim, index) => ({
-      number: index + 1,
+    .map((claim) => ({
+      number: claim.number,
       claim,
       notes: (notes.get(claim.id) ?? []).sort(byCreation),
       sources: (sources.get(claim.id) ?? []).sort(byCreation)

@@ -28,12 +28,18 @@ function claim(words: string, status: Status = 'false', from = 0): Claim {
     tags: [],
     orphaned: false,
     createdAt: '2026-11-27T10:00:00.000Z',
-    updatedAt: '2026-11-27T10:00:00.000Z'
+    updatedAt: '2026-11-27T10:00:00.000Z',
+    number: 0,
+    noteCount: 0,
+    sourceCount: 0
   }
 }
 
 const document = { id: 'd', title: 'T', sourceUrl: null, publisher: null, author: null, publishedAt: null, language: null, importedAt: '2026-11-27T10:00:00.000Z', version: 1, text, content }
-const data = (claims: Claim[]) => ({ document, claims, notes: [], sources: [], analyst: 'A', generatedAt: '2026-11-27T10:00:00.000Z' })
+/** Claims numbered in text order, as marking them from the top would number them. */
+const numbered = (claims: Claim[]) =>
+  [...claims].sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end).map((claim, i) => ({ ...claim, number: i + 1 }))
+const data = (claims: Claim[]) => ({ document, claims: numbered(claims), notes: [], sources: [], analyst: 'A', generatedAt: '2026-11-27T10:00:00.000Z' })
 const piecesOf = (block: SegmentedBlock): Piece[] => ('pieces' in block ? block.pieces : [])
 const describePieces = (block: SegmentedBlock) =>
   piecesOf(block).map((p) => `${p.text}|${p.claims.join(',')}|${p.innermost?.number ?? '-'}|${p.ending.map((c) => c.number).join(',')}`)

@@ -1,0 +1,47 @@
+/**
+ * The window's layout: how wide the library and claims panes are, how tall
+ * the claims list is above the card, and which panes are hidden. Remembered
+ * between sessions.
+ */
+import { Value } from '../desk/value'
+
+export interface Layout {
+  library: number
+  claims: number
+  /** The claims list's height above the card, in pixels. */
+  list: number
+  libraryHidden: boolean
+  claimsHidden: boolean
+}
+
+const KEY = 'factmark-layout'
+
+/** Wider screens give the panes more: the article keeps a readable measure, the panes take the rest. */
+function defaults(): Layout {
+  const width = typeof window === 'undefined' ? 1440 : window.innerWidth
+  return {
+    library: width >= 1800 ? 300 : width >= 1300 ? 250 : 200,
+    claims: width >= 1800 ? 560 : width >= 1300 ? 400 : 330,
+    list: 380,
+    libraryHidden: false,
+    claimsHidden: false
+  }
+}
+
+function load(): Layout {
+  try {
+    const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Layout> | null
+    return { ...defaults(), ...(saved ?? {}) }
+  } catch {
+    return defaults()
+  }
+}
+
+export const layout = new Value<Layout>(load())
+layout.subscribe(() => localStorage.setItem(KEY, JSON.stringify(layout.get())))
+
+export const paneLimits = {
+  library: { min: 160, max: 480 },
+  claims: { min: 280, max: 900 },
+  list: { min: 120, max: 1200 }
+}
