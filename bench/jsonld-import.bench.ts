@@ -45,15 +45,17 @@ function colleaguesFile(): string {
       claimant: null,
       tags: [],
       orphaned: false,
+      rationale: '',
+      createdBy: 'Mina',
       createdAt: at,
       updatedAt: at,
       number: n + 1,
       noteCount: n % 10 === 0 ? 1 : 0,
       sourceCount: 0
     })
-    if (n % 10 === 0) notes.push({ id: `n${n}`, claimId: id, author: 'Mina', body: `Checked claim ${n} against the source.`, createdAt: at, updatedAt: at })
+    if (n % 10 === 0) notes.push({ id: `n${n}`, claimId: id, author: 'Mina', body: `Checked claim ${n} against the source.`, public: false, createdAt: at, updatedAt: at })
   }
-  const document = { id: 'd', title: 'A long article', sourceUrl: null, publisher: null, author: null, publishedAt: null, language: 'en', importedAt: at, version: 1, text, content }
+  const document = { id: 'd', title: 'A long article', sourceUrl: null, publisher: null, author: null, publishedAt: null, language: 'en', importedAt: at, version: 1, text, content, conclusion: '', publicationUrl: null, publicationDate: null }
   return renderAnnotations({ document, claims, notes, sources: [], analyst: 'Colleague', generatedAt: at })
 }
 

@@ -20,6 +20,17 @@ test.afterEach(() => {
   if (work) rmSync(work, { recursive: true, force: true })
 })
 
+/**
+ * The golden JSON-LD as a colleague's library would send it: its one ftp:
+ * source (kept in the fixture to show reports leave such links as text) made
+ * https, since an import refuses what the API would (issue 9).
+ */
+function colleagueExport(): string {
+  const file = join(work, 'claims.jsonld')
+  writeFileSync(file, readFileSync(join(GOLDEN, 'claims.jsonld'), 'utf8').replace('ftp://files.example.org/lee.pdf', 'https://files.example.org/lee.pdf'))
+  return file
+}
+
 function factmark(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, ...env } })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
@@ -31,14 +42,15 @@ test('imports, lists and exports every format on a data directory', async () => 
   writeFileSync(join(work, 'notes.txt'), 'Plain text.\n\nTwo paragraphs.')
   const lib = ['--data-dir', join(work, 'lib')]
 
-  const imported = factmark([...lib, 'import', 'article.md', 'notes.txt', join(GOLDEN, 'claims.jsonld')])
+  const colleague = colleagueExport()
+  const imported = factmark([...lib, 'import', 'article.md', 'notes.txt', colleague])
   expect(imported.stderr).toBe('')
   expect(imported.code).toBe(0)
   const lines = imported.stdout.trim().split('\n').map((line) => line.split('\t'))
   expect(lines.map(([, title, file]) => [title, file])).toEqual([
     ['A Markdown article', 'article.md'],
     ['notes', 'notes.txt'],
-    ['Uyghur fighters in Syria', join(GOLDEN, 'claims.jsonld')]
+    ['Uyghur fighters in Syria', colleague]
   ])
   const uyghurId = lines[2]![0]!
 
@@ -58,9 +70,10 @@ test('imports, lists and exports every format on a data directory', async () => 
   expect(claims.stdout).toContain('114 Uyghurs have joined IS\n')
   expect(claims.stdout).toContain('false (orphan)')
 
+  // The fixture still has unrated claims: its public reports go out knowingly incomplete.
   for (const format of ['html', 'md', 'csv', 'jsonld', 'claimreview', 'pdf']) {
     const out = join(work, `report.${format}`)
-    const exported = factmark([...lib, 'export', '--document', uyghurId, '--format', format, '--out', out])
+    const exported = factmark([...lib, 'export', '--document', uyghurId, '--format', format, '--out', out, '--allow-incomplete'])
     expect(exported.stderr, format).toBe('')
     expect(exported.code, format).toBe(0)
     expect(exported.stdout).toBe(`${out}\n`)
@@ -71,7 +84,7 @@ test('imports, lists and exports every format on a data directory', async () => 
   expect(text).toContain('114 Uyghurs have joined IS')
   // The JSON-LD came back through another library: the same as the file it was imported from, ids and times apart.
   const strip = (s: string) => s.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID').replace(/"(generated|importedAt)": "[^"]*"/g, '"$1": "T"').replace(/"name": "[^"]*"\n  },\n  "generator"/, '"name": "A"\n  },\n  "generator"')
-  expect(strip(readFileSync(join(work, 'report.jsonld'), 'utf8'))).toBe(strip(readFileSync(join(GOLDEN, 'claims.jsonld'), 'utf8')))
+  expect(strip(readFileSync(join(work, 'report.jsonld'), 'utf8'))).toBe(strip(readFileSync(colleague, 'utf8')))
 
   const filtered = factmark([...lib, 'export', '--document', uyghurId, '--format', 'csv', '--verdicts', 'false,verified', '--out', '-'])
   expect(filtered.code).toBe(0)
@@ -111,7 +124,9 @@ test('says what is wrong, with exit codes a script can rely on', async () => {
   // Nothing half-written: a failed export leaves no file.
   writeFileSync(join(work, 'a.txt'), 'Some text.')
   const id = factmark([...lib, 'import', 'a.txt']).stdout.split('\t')[0]!
-  const noChromium = factmark([...lib, 'export', '--document', id, '--format', 'pdf', '--out', 'a.pdf'], { CHROMIUM_PATH: '/nonexistent/chromium' })
+  const noChromium = factmark([...lib, 'export', '--document', id, '--format', 'pdf', '--out', 'a.pdf', '--allow-incomplete'], {
+    CHROMIUM_PATH: '/nonexistent/chromium'
+  })
   expect(noChromium.code).toBe(2)
   expect(noChromium.stderr).toContain('PDF export needs Chromium, but CHROMIUM_PATH (/nonexistent/chromium) does not exist')
   expect(existsSync(join(work, 'a.pdf'))).toBe(false)
@@ -155,4 +170,26 @@ test('lists and restores the backups the app takes', async () => {
   expect(factmark([...lib, 'list']).stdout.trim().split('\n')).toHaveLength(1)
   // The replaced library was kept, so the restore itself can be undone.
   expect(factmark([...lib, 'backup', 'list']).stdout.trim().split('\n')).toHaveLength(2)
+})
+
+test('refuses a public report while the readiness check lists anything, unless told to include it knowingly', async () => {
+  const lib = ['--data-dir', join(work, 'lib')]
+  const id = factmark([...lib, 'import', colleagueExport()]).stdout.split('\t')[0]!
+  const refused = factmark([...lib, 'export', '--document', id, '--format', 'html', '--out', 'r.html'])
+  expect(refused.code).toBe(2)
+  expect(refused.stdout).toBe('')
+  expect(refused.stderr).toContain('factmark: this report is not ready to publish:\n  No publishing organisation: set it in the profile.\n')
+  expect(refused.stderr).toContain('  Claim 1 is still In progress.\n')
+  expect(refused.stderr).toContain('  Claim 6 has a verdict but no rationale.\n')
+  expect(refused.stderr).toContain('--allow-incomplete')
+  expect(existsSync(join(work, 'r.html'))).toBe(false)
+  // Data outputs and the internal working report are not publications.
+  expect(factmark([...lib, 'export', '--document', id, '--format', 'csv', '--out', 'r.csv']).code).toBe(0)
+  const internal = factmark([...lib, 'export', '--document', id, '--format', 'html', '--internal', '--out', '-'])
+  expect(internal.code).toBe(0)
+  expect(internal.stdout).toContain('INTERNAL')
+  expect(internal.stdout).toContain('Asked the author by email.')
+  const knowingly = factmark([...lib, 'export', '--document', id, '--format', 'html', '--allow-incomplete', '--out', '-'])
+  expect(knowingly.code).toBe(0)
+  expect(knowingly.stdout).not.toContain('Asked the author by email.')
 })

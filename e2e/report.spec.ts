@@ -17,7 +17,12 @@ test('the export dialog downloads the annotated HTML report', async ({ factmark 
 
   const exporter = new ExportDialogPage(app)
   await exporter.open()
-  const download = await exporter.export('Annotated report (HTML)')
+  // Two unverified claims, no organisation, no publication address: the dialog says so, each claim a way to it.
+  await expect(exporter.readiness).toContainText('No publishing organisation')
+  await expect(exporter.readiness.getByRole('button', { name: 'Claim 2 is still Unverified.' })).toBeVisible()
+  await exporter.dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  await expect(exporter.dialog.getByRole('alert')).toContainText('Not ready to publish')
+  const download = await exporter.export('Annotated report (HTML)', { knowingly: true })
   expect(download.suggestedFilename()).toBe('Uyghur-fighters-in-Syria.html')
   const path = testInfo.outputPath('report.html')
   await download.saveAs(path)
@@ -56,7 +61,7 @@ test('the export dialog filters by verdict, exports PDF, and refuses an empty ch
   expect(readFileSync(csvPath, 'utf8').trim().split('\r\n')).toHaveLength(1)
 
   await exporter.open()
-  const pdf = await exporter.export('Annotated report (PDF)')
+  const pdf = await exporter.export('Annotated report (PDF)', { knowingly: true })
   expect(pdf.suggestedFilename()).toBe('Uyghur-fighters-in-Syria.pdf')
   const pdfPath = testInfo.outputPath('report.pdf')
   await pdf.saveAs(pdfPath)

@@ -20,6 +20,7 @@ import { DocumentDialogs } from './document/DocumentDialogs'
 import { layout } from './layout/layout'
 import { Splitter } from './layout/Splitter'
 import { Backups } from './library/Backups'
+import { PriorFactChecks } from './assist/PriorFactChecks'
 import { ImportFlow } from './library/ImportFlow'
 import { followClaims, startDesk } from './library/library'
 import { LibraryPane } from './library/LibraryPane'
@@ -81,6 +82,7 @@ export function App({ api }: { api: ApiClient }) {
           <LibraryPane>
             {/* Everything on screen came from the replaced library: start afresh. */}
             <Backups api={api} onRestored={() => window.location.reload()} />
+            <PriorFactChecks api={api} onImported={() => desk.priorVersion.set(desk.priorVersion.get() + 1)} />
           </LibraryPane>
         )}
         <Splitter pane="library" label="Resize the library (Enter hides or shows it)" direction={1} orientation="vertical" />

@@ -19,6 +19,7 @@ import type {
   HistoryEntry,
   NewVersionResult,
   Note,
+  ReadinessEntry,
   ReportFile,
   RestoredBackup,
   SearchHit,
@@ -31,7 +32,9 @@ import type {
   PriorFactCheck,
   PriorMatch
 } from './model'
+import { paperSizes } from './model'
 import { reportFormats } from './report/formats'
+import type { RatingScale } from './scale'
 import { statuses } from './status'
 
 /** Phantom marker that carries an operation's result type. */
@@ -62,6 +65,11 @@ const offset = (what: string) =>
     .number({ message: `${what} must be a number` })
     .int({ message: `${what} must be a whole number` })
     .nonnegative({ message: `${what} must not be negative` })
+
+const verdictFilter = z
+  .array(z.enum(statuses, { message: `statuses must be among ${statuses.join(', ')}` }))
+  .max(statuses.length)
+  .optional()
 
 /** Where a document's text comes from: pasted text or HTML, a file, or a web page. */
 export const importSource = z.discriminatedUnion('kind', [
@@ -137,9 +145,18 @@ export const api = {
     input: z.strictObject({
       documentId: id('documentId'),
       format: z.enum(reportFormats, { message: `format must be one of ${reportFormats.join(', ')}` }),
-      statuses: z.array(z.enum(statuses, { message: `statuses must be among ${statuses.join(', ')}` })).max(statuses.length).optional()
+      statuses: verdictFilter,
+      /** The internal working report: every note, and INTERNAL on every page. Public reports carry only public notes. */
+      internal: z.boolean().optional(),
+      /** A public export is refused while the readiness check lists anything, unless the editor includes it knowingly. */
+      allowIncomplete: z.boolean().optional()
     }),
     result: returns<Promise<ReportFile>>()
+  },
+  /** What blocks publishing a document's report (the claims as `statuses` filters them): empty when it is ready. */
+  checkReadiness: {
+    input: z.strictObject({ documentId: id('documentId'), statuses: verdictFilter }),
+    result: returns<ReadinessEntry[]>()
   },
 
   // ── workflow ──
@@ -155,7 +172,9 @@ export const api = {
       status: fields.status.optional(),
       /** Empty or null clears it. */
       claimant: fields.claimant.nullable().optional(),
-      tags: fields.tags.optional()
+      tags: fields.tags.optional(),
+      /** The public explanation of the verdict; plain text, links allowed. Empty clears it. */
+      rationale: fields.rationale.optional()
     }),
     result: returns<Claim>()
   },
@@ -175,6 +194,11 @@ export const api = {
   },
   editNote: {
     input: z.strictObject({ noteId: id('noteId'), body: fields.note }),
+    result: returns<Note>()
+  },
+  /** Makes a note public (printed in public reports) or internal again. */
+  setNotePublic: {
+    input: z.strictObject({ noteId: id('noteId'), public: fields.notePublic }),
     result: returns<Note>()
   },
   deleteNote: {
@@ -230,6 +254,50 @@ export const api = {
       analystName: fields.analystName.nullable()
     }),
     result: returns<Settings>()
+  },
+  /** The publishing organisation; null removes it. */
+  setOrganisation: {
+    input: z.strictObject({
+      organisation: z
+        .strictObject({
+          name: fields.organisationName,
+          url: fields.organisationUrl.nullable(),
+          /** PNG or JPEG bytes, base64; at most 1 MB. */
+          logo: fields.logo.nullable()
+        })
+        .nullable()
+    }),
+    result: returns<Settings>()
+  },
+  setReportSettings: {
+    input: z.strictObject({
+      paperSize: z.enum(paperSizes, { message: `paperSize must be one of ${paperSizes.join(', ')} (or null: from the locale)` }).nullable()
+    }),
+    result: returns<Settings>()
+  },
+  /** The desk's label and definition for every verdict. */
+  getRatingScale: {
+    input: z.strictObject({}),
+    result: returns<RatingScale>()
+  },
+  /** Renames a verdict for readers or defines it; null goes back to the default. The verdict's meaning (its code) stays. */
+  setRating: {
+    input: z.strictObject({
+      status: fields.status,
+      label: fields.ratingLabel.nullable().optional(),
+      definition: fields.ratingDefinition.nullable().optional()
+    }),
+    result: returns<RatingScale>()
+  },
+  /** The editor's conclusion and the fact-check's publication address and date; a field left out is unchanged, null clears it. */
+  updatePublication: {
+    input: z.strictObject({
+      documentId: id('documentId'),
+      conclusion: fields.conclusion.optional(),
+      publicationUrl: fields.publicationUrl.nullable().optional(),
+      publicationDate: fields.publicationDate.nullable().optional()
+    }),
+    result: returns<ArticleDocument>()
   },
   /** Deletes a document with its claims, notes and sources; nothing else. */
   deleteDocument: {

@@ -7,6 +7,7 @@
  * limits to warn early; the main side enforces them.
  */
 import { z } from 'zod'
+import { singleLine } from './article'
 import { stances } from './model'
 import { statuses } from './status'
 
@@ -24,7 +25,41 @@ export const fieldLimits = {
   analystNameLength: 100,
   searchLength: 200,
   titleLength: 500,
-  metadataLength: 500
+  metadataLength: 500,
+  // Publishing (issue 12): what readers see.
+  organisationNameLength: 200,
+  /** The public explanation of a verdict: a few paragraphs. */
+  rationaleLength: 10_000,
+  conclusionLength: 10_000,
+  ratingLabelLength: 40,
+  ratingDefinitionLength: 2_000,
+  /** A logo is a small picture, not a photograph: 1 MB. */
+  logoBytes: 1024 * 1024
+}
+
+/** The pictures a logo may be, told by their first bytes (a file name or a claimed type is not trusted). */
+export const logoTypes = ['image/png', 'image/jpeg'] as const
+export type LogoType = (typeof logoTypes)[number]
+
+/**
+ * What picture the bytes are: PNG or JPEG by their signature, else null.
+ * PNG starts 89 50 4E 47 0D 0A 1A 0A; JPEG starts FF D8 FF.
+ */
+export function logoType(bytes: Uint8Array): LogoType | null {
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+  if (bytes.length > png.length && png.every((b, i) => bytes[i] === b)) return 'image/png'
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
+  return null
+}
+
+/** Checks a logo's bytes: a PNG or JPEG of at most 1 MB. Throws an Error naming the problem. */
+export function checkLogo(bytes: Uint8Array): LogoType {
+  if (bytes.length > fieldLimits.logoBytes) {
+    throw new Error(`The logo is ${(bytes.length / 1024 / 1024).toFixed(1)} MB: it must be at most 1 MB.`)
+  }
+  const type = logoType(bytes)
+  if (!type) throw new Error('The logo must be a PNG or JPEG picture.')
+  return type
 }
 
 /** Checks a web address: http(s) with a host. Answers it trimmed, or throws an Error naming the problem. */
@@ -87,6 +122,13 @@ const webAddress = (what: string, plural: string) =>
       }
     })
 
+/** A name or label on one line: control characters and line breaks dropped, not empty. */
+const oneLine = (what: string, max: number) =>
+  z
+    .string({ message: `The ${what} must be text` })
+    .transform(singleLine)
+    .pipe(z.string().min(1, { message: `The ${what} cannot be empty` }).max(max, { message: `The ${what} is longer than ${count(max)} characters` }))
+
 /** A day (YYYY-MM-DD), or a date and time when the writer knew it. */
 const isDay = (value: string) => z.iso.date().safeParse(value).success || z.iso.datetime({ offset: true }).safeParse(value).success
 const day = (what: string) =>
@@ -133,7 +175,27 @@ export const fields = {
   analystName: text('analyst name', fieldLimits.analystNameLength).min(1, { message: 'The analyst name cannot be empty' }),
   /** When something happened: an ISO date and time. */
   timestamp: z.iso.datetime({ offset: true, message: 'The time must be an ISO date and time' }),
-  searchQuery: required('search', fieldLimits.searchLength)
+  searchQuery: required('search', fieldLimits.searchLength),
+  // ── publishing ──
+  /** The public explanation of a verdict: plain text (links allowed), never markup; empty clears it. */
+  rationale: text('rationale', fieldLimits.rationaleLength),
+  /** The editor's summary of a document's fact-check, plain text. */
+  conclusion: text('conclusion', fieldLimits.conclusionLength),
+  publicationUrl: webAddress('publication address', 'publication addresses'),
+  /** The day the fact-check is published. */
+  publicationDate: z.iso.date({ message: 'The publication date must be a date (YYYY-MM-DD)' }),
+  organisationName: oneLine('organisation name', fieldLimits.organisationNameLength),
+  organisationUrl: webAddress('organisation’s web address', 'organisation addresses'),
+  /** A logo's bytes, base64: the service checks they are a PNG or JPEG of at most 1 MB. */
+  logo: z
+    .base64({ message: 'The logo must be base64' })
+    .max(Math.ceil(fieldLimits.logoBytes / 3) * 4, { message: 'The logo must be at most 1 MB.' }),
+  /** A verdict's public name: one line. */
+  ratingLabel: oneLine('label', fieldLimits.ratingLabelLength),
+  /** What a verdict means, plain text. */
+  ratingDefinition: text('definition', fieldLimits.ratingDefinitionLength),
+  /** Whether a note is printed in public reports. */
+  notePublic: z.boolean({ message: 'public must be true or false' })
 }
 
 /** A value's place in a JSON document, as `first.items[3].body[1].value`. */

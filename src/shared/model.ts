@@ -2,6 +2,7 @@
 import type { Block } from './article'
 import type { PriorFactCheckInput, RejectedItem } from './assist/claimReviewFeed'
 import type { TextPositionSelector, TextQuoteSelector } from './selector'
+import type { LogoType } from './fields'
 import type { Status } from './status'
 
 export interface DocumentSummary {
@@ -24,7 +25,17 @@ export interface DocumentMetadata {
   language: string | null
 }
 
-export interface ArticleDocument extends DocumentMetadata {
+/** What the desk publishes about a document: the editor's summary, and where and when it appears. */
+export interface Publication {
+  /** The editor's summary of the whole fact-check, plain text; empty when none. */
+  conclusion: string
+  /** The http(s) address where the fact-check is (or will be) published. */
+  publicationUrl: string | null
+  /** The day it is published, YYYY-MM-DD; null until known (reports then use the day they are made). */
+  publicationDate: string | null
+}
+
+export interface ArticleDocument extends DocumentMetadata, Publication {
   id: string
   importedAt: string
   /** The canonical plain text (see article.ts). */
@@ -46,6 +57,10 @@ export interface Claim {
   tags: string[]
   /** True when the claim could not be placed in the current text. */
   orphaned: boolean
+  /** The public explanation of the verdict (plain text, links allowed); empty when none. */
+  rationale: string
+  /** Who marked the claim, from the analyst's profile; null when unknown. */
+  createdBy: string | null
   createdAt: string
   updatedAt: string
   /** How many notes and sources the claim has: the claims pane shows them, and a verdict without either. */
@@ -74,6 +89,8 @@ export interface Note {
   claimId: string
   author: string
   body: string
+  /** Notes are the desk's own; a note made public is printed in public reports beside the rationale. */
+  public: boolean
   createdAt: string
   updatedAt: string
 }
@@ -105,6 +122,9 @@ export type HistoryAction =
   | 'orphaned'
   | 'deleted'
   | 'restored'
+  | 'rationale_changed'
+  | 'note_made_public'
+  | 'note_made_internal'
   // Team library: an editor's sign-off, a value that lost to a later one, a claim on the same words as another.
   | 'approved'
   | 'sync_conflict'
@@ -141,12 +161,34 @@ export interface ClaimDetail {
   history: HistoryEntry[]
 }
 
-/** The analyst's settings. */
+/** The analyst's settings and the library's profile. */
 export interface Settings {
-  /** The name written into notes and history rows. */
+  /** The name written into notes, history rows and reports. */
   analystName: string
-  /** What the name falls back to when none is set: the OS user name. */
+  /** What the name falls back to when none is set: the OS user name, which only pre-fills it. */
   defaultAnalystName: string
+  /** False until the analyst has given a name: the app asks for it on first run. */
+  analystNameChosen: boolean
+  /** The publishing organisation; null until set. */
+  organisation: Organisation | null
+  report: ReportSettings
+}
+
+/** The organisation that publishes the fact-checks. */
+export interface Organisation {
+  name: string
+  /** Its http(s) home page. */
+  url: string | null
+  /** PNG or JPEG, at most 1 MB. */
+  logo: { mediaType: LogoType; data: string } | null
+}
+
+export const paperSizes = ['a4', 'letter'] as const
+export type PaperSize = (typeof paperSizes)[number]
+
+export interface ReportSettings {
+  /** The PDF's paper; null follows the locale (Letter in the US and Canada, A4 elsewhere). */
+  paperSize: PaperSize | null
 }
 
 /** One search hit: where it is, and the words around it. */
@@ -183,6 +225,16 @@ export interface RestoredBackup {
   restored: string
   /** The library as it was just before, kept as a backup of its own (so a restore can be undone). */
   keptAs: string | null
+}
+
+/** One thing that blocks publishing a report: what is wrong, and the claim it concerns (if any). */
+export interface ReadinessEntry {
+  /** Which check found it (readiness.ts): stable, for tests and for the dialog's grouping. */
+  check: string
+  message: string
+  claimId: string | null
+  /** The claim's number in the report, as the reader sees it. */
+  claimNumber: number | null
 }
 
 /** A library's link to its team library (issue 14), as the app and `factmark team status` show it. */

@@ -9,12 +9,12 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { limits, type OperationName, type OperationResult } from '../../shared/api'
 import { FactmarkError, type ErrorCode } from '../../shared/errors'
-import type { ArticleDocument, Backup, Claim, DocumentSummary, PriorMatch, ReportFile, RestoredBackup } from '../../shared/model'
+import type { ArticleDocument, Backup, Claim, DocumentSummary, PriorMatch, ReadinessEntry, ReportFile, RestoredBackup } from '../../shared/model'
 import { isClaimReviewFeed } from '../../shared/assist/claimReviewFeed'
 import { rankSentences } from '../../shared/assist/worthiness'
 import { importableNames } from '../../shared/import/formats'
 import { offsetConverter } from '../../shared/report/codepoints'
-import { reportFormats } from '../../shared/report/formats'
+import { isPublicFormat, reportFormats, type ReportFormat } from '../../shared/report/formats'
 import { statuses } from '../../shared/status'
 import { resolveDataDir } from '../datadir'
 import { dispatchAsync } from '../dispatch'
@@ -50,9 +50,11 @@ Commands:
                                  --json: {"query", "url", "claimReviewed", "rating", "score"} per line.
   list                           The documents, newest first: ID<TAB>CLAIMS<TAB>IMPORTED<TAB>TITLE
   list --document ID             A document's claims: NUMBER<TAB>VERDICT<TAB>START-END<TAB>QUOTE
-  export --document ID --format FORMAT --out FILE [--verdicts V,V...]
+  export --document ID --format FORMAT --out FILE [--verdicts V,V...] [--internal] [--allow-incomplete]
                                  Write a report; FORMAT is ${reportFormats.join('|')};
                                  --out - writes to standard output. Prints the file written.
+                                 A public report (html, pdf, md, claimreview) is refused while
+                                 the readiness check lists anything; the list goes to stderr.
   suggest FILE [--limit N]       The sentences of FILE (any importable format) most worth checking,
                                  best first: SCORE<TAB>START-END<TAB>SENTENCE (offsets in code points
                                  of the document's text). FILE is read, not imported.
@@ -65,6 +67,8 @@ ${TEAM_USAGE}Options:
   --limit N                      suggest: at most N sentences.
   --url URL                      team grant: the team library's address.
   --verdicts V,V...              export: only claims with these verdicts (${statuses.join(', ')}).
+  --internal                     export: the internal working report (every note; INTERNAL on each page).
+  --allow-incomplete             export: publish although the readiness check lists problems.
   --help                         This text.
 
 Exit codes: 0 done; 1 usage error; 2 bad input or not found (file, document, Chromium
@@ -153,6 +157,8 @@ function parse(argv: string[]) {
       format: { type: 'string' },
       out: { type: 'string' },
       verdicts: { type: 'string' },
+      internal: { type: 'boolean' },
+      'allow-incomplete': { type: 'boolean' },
       url: { type: 'string' },
       json: { type: 'boolean' },
       limit: { type: 'string' },
@@ -346,10 +352,21 @@ async function exportReport(values: Values, call: Call, io: CliIo): Promise<numb
     ?.split(',')
     .map((v) => v.trim())
     .filter(Boolean)
+  const chosen = { documentId: values.document, ...(verdicts && { statuses: verdicts }) }
+  if (isReportFormat(values.format) && isPublicFormat(values.format) && !values.internal && !values['allow-incomplete']) {
+    // The same check as the export dialog's: each entry on its own line, pointing at its claim.
+    const blocking: ReadinessEntry[] = await call('checkReadiness', chosen)
+    if (blocking.length) {
+      io.stderr(`factmark: this report is not ready to publish:\n${blocking.map((e) => `  ${e.message}\n`).join('')}`)
+      io.stderr('Fix these, or export with --allow-incomplete to include the incomplete claims knowingly (or --internal for a working report).\n')
+      return EXIT.badInput
+    }
+  }
   const file: ReportFile = await call('exportReport', {
-    documentId: values.document,
+    ...chosen,
     format: values.format,
-    ...(verdicts && { statuses: verdicts })
+    ...(values.internal && { internal: true }),
+    ...(values['allow-incomplete'] && { allowIncomplete: true })
   })
   const bytes = file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : Buffer.from(file.data, 'utf8')
   if (values.out === '-') {
@@ -369,6 +386,8 @@ async function exportReport(values: Values, call: Call, io: CliIo): Promise<numb
   io.stdout(`${out}\n`)
   return EXIT.ok
 }
+
+const isReportFormat = (format: string | undefined): format is ReportFormat => (reportFormats as readonly unknown[]).includes(format)
 
 /** A title or quote on one line of tab-separated output. */
 const oneLine = (text: string): string => text.replace(/[\t\r\n]+/g, ' ')

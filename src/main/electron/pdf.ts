@@ -7,7 +7,7 @@ import { BrowserWindow } from 'electron'
 import type { PdfPrinter } from '../report/export'
 import { printFromFile } from '../report/page-file'
 
-export const printWithElectron: PdfPrinter = (html) =>
+export const printWithElectron: PdfPrinter = (html, options) =>
   printFromFile(html, async (url) => {
     const window = new BrowserWindow({
       show: false,
@@ -25,7 +25,15 @@ export const printWithElectron: PdfPrinter = (html) =>
       // The report's CSP forbids every request, so loading it fetches nothing.
       window.webContents.on('will-navigate', (event) => event.preventDefault())
       await window.loadURL(url)
-      const pdf = await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true })
+      // The same paper, margins, running header and page numbers as the Chromium printer (shared/report/print.ts).
+      const pdf = await window.webContents.printToPDF({
+        printBackground: true,
+        pageSize: options.paperSize === 'letter' ? 'Letter' : 'A4',
+        displayHeaderFooter: true,
+        headerTemplate: options.headerTemplate,
+        footerTemplate: options.footerTemplate,
+        margins: options.margins
+      })
       return new Uint8Array(pdf)
     } finally {
       window.destroy()

@@ -50,7 +50,10 @@ export const fixtureDocument: ArticleDocument = {
   importedAt: T0,
   version: 1,
   text,
-  content
+  content,
+  conclusion: 'The 114 figure is a count of registered fighters, not of all who went.\nThe officials’ denial is not supported by what they said on the record.',
+  publicationUrl: 'https://factcheck.example.org/2026/uyghur-fighters',
+  publicationDate: '2026-11-28'
 }
 
 interface ClaimSpec {
@@ -61,15 +64,22 @@ interface ClaimSpec {
   claimant?: string
   tags?: string[]
   orphaned?: boolean
+  rationale?: string
 }
 
 const specs: ClaimSpec[] = [
-  { words: '114 Uyghurs have joined IS', status: 'disputed', claimant: 'New America', tags: ['numbers', 'terrorism'] },
+  {
+    words: '114 Uyghurs have joined IS',
+    status: 'disputed',
+    claimant: 'New America',
+    tags: ['numbers', 'terrorism'],
+    rationale: 'New America counts 114 registered fighters; other estimates (see https://example.org/other-estimate) run to 300.'
+  },
   // Overlaps the first claim: the whole sentence.
   { words: 'According to a 2016 New America report, 114 Uyghurs have joined IS.', status: 'in_progress' },
-  { words: 'Dr. Lee of the U.S. Institute disputes the count.', status: 'verified', claimant: 'Dr. Lee' },
-  { words: 'the figure was exaggerated 😀', status: 'false', claimant: 'Officials in Ürümqi' },
-  { words: '有114名维吾尔人加入了伊斯兰国', status: 'misleading', tags: ['中文'] },
+  { words: 'Dr. Lee of the U.S. Institute disputes the count.', status: 'verified', claimant: 'Dr. Lee', rationale: 'Dr. Lee confirmed his view by phone.' },
+  { words: 'the figure was exaggerated 😀', status: 'false', claimant: 'Officials in Ürümqi', rationale: 'The statement on record never uses the word “exaggerated”.' },
+  { words: '有114名维吾尔人加入了伊斯兰国', status: 'misleading', tags: ['中文'], rationale: '报告原文中没有这句话。' },
   { words: '۱۱۴ اویغور به داعش پیوسته‌اند', status: 'unverifiable', claimant: 'گزارش' },
   { words: 'Sales rose 30% & costs fell <10%.', status: 'unverified' },
   { words: 'A sentence that was removed from the article.', status: 'false', orphaned: true }
@@ -88,6 +98,8 @@ const unnumbered = specs.map((spec, index) => {
     claimant: spec.claimant ?? null,
     tags: spec.tags ?? [],
     orphaned: spec.orphaned ?? false,
+    rationale: spec.rationale ?? '',
+    createdBy: index % 2 ? 'Reza Ahmadi' : 'Mina Karimi',
     createdAt: at(index),
     updatedAt: at(60 + index),
     noteCount: 0,
@@ -101,11 +113,12 @@ const textOrder = [...unnumbered].sort(
 )
 export const fixtureClaims: Claim[] = unnumbered.map((claim) => ({ ...claim, number: textOrder.indexOf(claim) + 1 }))
 
-const note = (n: number, claim: number, author: string, body: string): Note => ({
+const note = (n: number, claim: number, author: string, body: string, isPublic = false): Note => ({
   id: uuid(200 + n),
   claimId: fixtureClaims[claim]!.id,
   author,
   body,
+  public: isPublic,
   createdAt: at(120 + n),
   updatedAt: at(120 + n)
 })
@@ -113,7 +126,7 @@ const note = (n: number, claim: number, author: string, body: string): Note => (
 export const fixtureNotes: Note[] = [
   note(0, 0, 'Mina', 'The report counts 114 *registered* fighters; see https://www.newamerica.org/isis-files. Other estimates differ.'),
   note(1, 0, 'Mina', 'Second check:\nthe Chinese figure (300) is unsourced.\n\nAsked the author by email.'),
-  note(2, 3, 'Reza رضا', 'نقل‌قول رسمی را بررسی کردم 👍 — the officials never used that word.'),
+  note(2, 3, 'Reza رضا', 'نقل‌قول رسمی را بررسی کردم 👍 — the officials never used that word.', true),
   note(3, 4, '李', '报告原文中没有这句话。Compare [the English](https://example.org/en).'),
   note(4, 2, 'Mina', '<b>Confirmed</b> by phone & email; see http://example.com/a_(b).')
 ]
@@ -143,6 +156,8 @@ export function fixtureReport(overrides: Partial<ReportData> = {}): ReportData {
     notes: fixtureNotes,
     sources: fixtureSources,
     analyst: 'Mina Karimi',
+    organisation: { name: 'Example Fact Check', url: 'https://factcheck.example.org', logo: null },
+    documentFormat: 'text/plain',
     generatedAt: '2026-11-27T14:00:00.000Z',
     ...overrides
   }

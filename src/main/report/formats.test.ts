@@ -13,8 +13,11 @@ import { fixtureClaims, fixtureReport } from './fixture'
 const goldenDir = join(dirname(fileURLToPath(import.meta.url)), 'golden')
 const update = process.env.UPDATE_GOLDEN === '1'
 
-const goldens = {
+const goldens: Record<string, (data: ReturnType<typeof fixtureReport>) => string> = {
   'report.html': textRenderers.html,
+  // The internal working report: every note, INTERNAL on every page.
+  'report-internal.html': (data) => textRenderers.html({ ...data, internal: true }),
+  'report-internal.md': (data) => textRenderers.md({ ...data, internal: true }),
   'report.md': textRenderers.md,
   'claims.csv': textRenderers.csv,
   'claims.jsonld': textRenderers.jsonld,

@@ -16,6 +16,7 @@ import { quoteSelector } from '../../shared/selector'
 import { safeLinkTarget } from '../import/links'
 import type { ServiceContext } from '../service/context'
 import { getDocument } from '../service/documents'
+import { originOfFormat } from './load'
 
 export function importAnnotations(context: ServiceContext, fileName: string, annotations: AnnotationFile): ArticleDocument {
   const { document, claims } = annotations
@@ -24,8 +25,9 @@ export function importAnnotations(context: ServiceContext, fileName: string, ann
   const author = context.author()
   const documentId = context.newId()
   db.prepare(
-    `INSERT INTO documents (id, title, source_url, publisher, author, published_at, language, imported_at, text, content, origin)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'jsonld')`
+    `INSERT INTO documents (id, title, source_url, publisher, author, published_at, language, imported_at, text, content, origin,
+                            conclusion, publication_url, publication_date)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   ).run(
     documentId,
     document.title.trim(),
@@ -36,15 +38,20 @@ export function importAnnotations(context: ServiceContext, fileName: string, ann
     document.language,
     now,
     document.text,
-    JSON.stringify(safeLinks(document.content))
+    JSON.stringify(safeLinks(document.content)),
+    // The article's own format when the file says it (so a re-export says it too); else that it came from JSON-LD.
+    originOfFormat(claims[0]?.format) ?? 'jsonld',
+    document.conclusion,
+    document.publicationUrl,
+    document.publicationDate
   )
 
   const insertClaim = db.prepare(
-    `INSERT INTO claims (id, document_id, exact, prefix, suffix, start_offset, end_offset, status, claimant, orphaned, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    `INSERT INTO claims (id, document_id, exact, prefix, suffix, start_offset, end_offset, status, claimant, orphaned, rationale, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
   const insertTag = db.prepare('INSERT OR IGNORE INTO claim_tags (claim_id, tag) VALUES (?, ?)')
-  const insertNote = db.prepare('INSERT INTO notes (id, claim_id, author, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+  const insertNote = db.prepare('INSERT INTO notes (id, claim_id, author, body, public, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
   const insertSource = db.prepare(
     'INSERT INTO sources (id, claim_id, url, title, excerpt, stance, accessed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
   )
@@ -74,12 +81,15 @@ export function importAnnotations(context: ServiceContext, fileName: string, ann
       claim.status,
       claim.claimant,
       orphaned ? 1 : 0,
+      claim.rationale,
+      claim.createdBy ?? author,
       claim.createdAt ?? now,
       claim.updatedAt ?? claim.createdAt ?? now
     )
     history(id, 'created', { start: span.start, end: span.end, exact: quote.exact, importedFrom: from })
     if (orphaned) history(id, 'orphaned', { importedFrom: from })
     if (claim.status !== 'unverified') history(id, 'status_changed', { from: 'unverified', to: claim.status, importedFrom: from })
+    if (claim.rationale) history(id, 'rationale_changed', { from: '', to: claim.rationale, importedFrom: from })
     if (claim.claimant) history(id, 'claimant_changed', { from: null, to: claim.claimant, importedFrom: from })
     if (claim.tags.length) {
       for (const tag of claim.tags) insertTag.run(id, tag)
@@ -88,7 +98,7 @@ export function importAnnotations(context: ServiceContext, fileName: string, ann
     for (const note of claim.notes) {
       const noteId = context.newId()
       const created = note.createdAt ?? now
-      insertNote.run(noteId, id, note.author, note.body, created, note.updatedAt ?? created)
+      insertNote.run(noteId, id, note.author, note.body, note.public ? 1 : 0, created, note.updatedAt ?? created)
       history(id, 'note_added', { noteId, importedFrom: from })
     }
     for (const source of claim.sources) {

@@ -37,24 +37,30 @@ function setup(options: Partial<ServiceOptions> = {}) {
     expect(snapshot(library.db)).toBe(before)
     return outcome.ok ? undefined! : outcome.error
   }
-  return { library, call, refused }
+  return { library, service, call, refused }
 }
 
+/** The fixture in a library whose profile names the fixture's organisation. */
 function seeded(options: Partial<ServiceOptions> = {}, data = fixtureReport()) {
   const s = setup(options)
+  const { organisation } = fixtureReport()
+  s.service.setOrganisation({ organisation: { name: organisation!.name, url: organisation!.url, logo: null } })
   insertReportData(s.library.db, data)
   return s
 }
 
+/** The fixture has claims still unverified: its public reports are exported knowingly incomplete. */
+const knowingly = { allowIncomplete: true }
+
 describe('exportReport', () => {
   it('gives the golden file in each text format, with a file name and media type', async () => {
     const { call } = seeded()
-    const html = await call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'html' })
+    const html = await call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'html', ...knowingly })
     expect(html).toMatchObject({ fileName: 'Uyghur-fighters-in-Syria.html', mediaType: 'text/html', encoding: 'utf8', claimCount: 8 })
     expect(html.data).toBe(golden('report.html'))
     const formats = { md: 'report.md', csv: 'claims.csv', jsonld: 'claims.jsonld', claimreview: 'claimreview.jsonld' }
     for (const [format, file] of Object.entries(formats)) {
-      expect((await call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format })).data, format).toBe(golden(file))
+      expect((await call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format, ...knowingly })).data, format).toBe(golden(file))
     }
   })
 
@@ -189,23 +195,48 @@ describe('the JSON-LD round trip', () => {
 })
 
 describe('PDF', () => {
-  it('prints the HTML report through Chromium: the claim’s quote and its note are in the text', async () => {
-    const { call } = seeded()
-    const pdf = await call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'pdf' })
-    expect(pdf).toMatchObject({ fileName: 'Uyghur-fighters-in-Syria.pdf', mediaType: 'application/pdf', encoding: 'base64' })
-    const bytes = Buffer.from(pdf.data, 'base64')
+  /** The PDF's text, page by page (pdftotext separates pages with a form feed). */
+  const pdfPages = (report: ReportFile): string[] => {
+    const bytes = Buffer.from(report.data, 'base64')
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
     const file = join(tempDir(), 'report.pdf')
     writeFileSync(file, bytes)
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    return text.split('\f').filter((page) => page.trim()).map((page) => page.replace(/\s+/g, ' '))
+  }
+
+  it('prints the public report through Chromium: rationale and public notes, page numbers and a running header on every page', async () => {
+    const { call } = seeded()
+    const pdf = await call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'pdf', ...knowingly })
+    expect(pdf).toMatchObject({ fileName: 'Uyghur-fighters-in-Syria.pdf', mediaType: 'application/pdf', encoding: 'base64' })
+    const pages = pdfPages(pdf)
+    expect(pages.length).toBeGreaterThan(1)
+    pages.forEach((page, index) => {
+      expect(page, `page ${index + 1}`).toContain('Uyghur fighters in Syria · Example Fact Check')
+      expect(page, `page ${index + 1}`).toContain(`Page ${index + 1} of ${pages.length}`)
+      expect(page).not.toContain('INTERNAL')
+    })
+    const text = pages.join(' ')
     expect(text).toContain('Dr. Lee of the U.S. Institute disputes the count.')
+    expect(text).toContain('Dr. Lee confirmed his view by phone.')
+    expect(text).toContain('the officials never used that word')
+    // Internal notes stay out of a public report.
+    expect(text).not.toContain('registered* fighters')
+    expect(text).not.toContain('Confirmed</b> by phone')
+  }, 60_000)
+
+  it('prints the internal working report with every note and INTERNAL on every page', async () => {
+    const { call } = seeded()
+    const pages = pdfPages(await call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'pdf', internal: true }))
+    pages.forEach((page, index) => expect(page, `page ${index + 1}`).toContain('INTERNAL'))
+    const text = pages.join(' ')
     expect(text).toContain('The report counts 114 *registered* fighters')
     expect(text).toContain('<b>Confirmed</b> by phone & email')
   }, 60_000)
 
   it('says what is missing when Chromium is not installed', async () => {
     const { refused } = seeded({ printPdf: chromiumPrinter({ CHROMIUM_PATH: '/nonexistent/chromium' }) })
-    const error = await refused('exportReport', { documentId: fixtureDocument.id, format: 'pdf' })
+    const error = await refused('exportReport', { documentId: fixtureDocument.id, format: 'pdf', ...knowingly })
     expect(error).toEqual({
       code: 'not_found',
       message: 'PDF export needs Chromium, but CHROMIUM_PATH (/nonexistent/chromium) does not exist. Export HTML and print it, or fix CHROMIUM_PATH.'

@@ -39,6 +39,8 @@ const claim = (n: number, words: string): Claim => ({
   claimant: '<script>alert(6)</script>',
   tags: ['<img src=x onerror=alert(7)>'],
   orphaned: false,
+  rationale: '<script>alert(9)</script> see javascript:alert(10)',
+  createdBy: '<img src=x onerror=alert(11)>',
   createdAt: '2026-11-27T10:00:00.000Z',
   updatedAt: '2026-11-27T10:00:00.000Z',
   number: n,
@@ -52,6 +54,7 @@ const notes: Note[] = [
     claimId: claims[0]!.id,
     author: '<img src=x onerror=alert(8)>',
     body: 'See <img src=x onerror=alert(9)> and [x](javascript:alert(10)) and <a href="javascript:alert(11)">y</a> and javascript:alert(12)',
+    public: true,
     createdAt: '2026-11-27T10:00:00.000Z',
     updatedAt: '2026-11-27T10:00:00.000Z'
   }

@@ -18,6 +18,8 @@ interface ClaimRow {
   status: Status
   claimant: string | null
   orphaned: number
+  rationale: string
+  created_by: string | null
   created_at: string
   updated_at: string
   number: number
@@ -46,6 +48,8 @@ function toClaim(row: ClaimRow): Claim {
     claimant: row.claimant,
     tags: row.tags ? (JSON.parse(row.tags) as string[]) : [],
     orphaned: row.orphaned === 1,
+    rationale: row.rationale,
+    createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     noteCount: row.note_count,
@@ -83,10 +87,10 @@ export function createClaim(
   const at = context.now()
   context.db
     .prepare(
-      `INSERT INTO claims (id, document_id, exact, prefix, suffix, start_offset, end_offset, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      `INSERT INTO claims (id, document_id, exact, prefix, suffix, start_offset, end_offset, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
-    .run(id, input.documentId, quote.exact, quote.prefix, quote.suffix, span.start, span.end, at, at)
+    .run(id, input.documentId, quote.exact, quote.prefix, quote.suffix, span.start, span.end, context.author(), at, at)
   recordHistory(context, { id, documentId: input.documentId }, 'created', { start: span.start, end: span.end, exact: quote.exact, ...origin })
   return getClaim(context, id)
 }

@@ -51,8 +51,8 @@ export function restoreClaim(context: ServiceContext, claimId: string): Claim {
   const placed = placeQuote(text, claim.quote, claim.position)
   const position = placed.kind === 'orphan' ? claim.position : { start: placed.start, end: placed.end }
   db.prepare(
-    `INSERT INTO claims (id, document_id, number, exact, prefix, suffix, start_offset, end_offset, status, claimant, orphaned, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    `INSERT INTO claims (id, document_id, number, exact, prefix, suffix, start_offset, end_offset, status, claimant, orphaned, rationale, created_by, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   ).run(
     claim.id,
     claim.documentId,
@@ -66,13 +66,16 @@ export function restoreClaim(context: ServiceContext, claimId: string): Claim {
     claim.status,
     claim.claimant,
     placed.kind === 'orphan' ? 1 : 0,
+    // Records from before publishing (issue 12) have neither.
+    claim.rationale ?? '',
+    claim.createdBy ?? null,
     claim.createdAt,
     context.now()
   )
   const insertTag = db.prepare('INSERT INTO claim_tags (claim_id, tag) VALUES (?, ?)')
   for (const tag of claim.tags) insertTag.run(claim.id, tag)
-  const insertNote = db.prepare('INSERT INTO notes (id, claim_id, author, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-  for (const note of notes) insertNote.run(note.id, claim.id, note.author, note.body, note.createdAt, note.updatedAt)
+  const insertNote = db.prepare('INSERT INTO notes (id, claim_id, author, body, public, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  for (const note of notes) insertNote.run(note.id, claim.id, note.author, note.body, note.public ? 1 : 0, note.createdAt, note.updatedAt)
   const insertSource = db.prepare(
     'INSERT INTO sources (id, claim_id, url, title, excerpt, stance, accessed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
   )

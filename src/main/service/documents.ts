@@ -18,6 +18,10 @@ interface DocumentRow {
   text: string
   content: string
   version: number
+  conclusion: string
+  publication_url: string | null
+  publication_date: string | null
+  origin: string
 }
 
 export function listDocuments({ db }: ServiceContext): DocumentSummary[] {
@@ -61,7 +65,10 @@ export function getDocument({ db }: ServiceContext, documentId: string): Article
     text: row.text,
     // Capped on the way out too: a library written before the cap may hold deeper content.
     content: capDepth(JSON.parse(row.content) as Block[]),
-    version: row.version
+    version: row.version,
+    conclusion: row.conclusion,
+    publicationUrl: row.publication_url,
+    publicationDate: row.publication_date
   }
 }
 

@@ -10,6 +10,7 @@ interface NoteRow {
   claim_id: string
   author: string
   body: string
+  public: number
   created_at: string
   updated_at: string
 }
@@ -19,6 +20,7 @@ const toNote = (row: NoteRow): Note => ({
   claimId: row.claim_id,
   author: row.author,
   body: row.body,
+  public: row.public === 1,
   createdAt: row.created_at,
   updatedAt: row.updated_at
 })
@@ -60,6 +62,16 @@ export function editNote(context: ServiceContext, input: { noteId: string; body:
   const claim = getClaim(context, note.claimId)
   context.db.prepare('UPDATE notes SET body = ?, updated_at = ? WHERE id = ?').run(input.body, context.now(), note.id)
   recordHistory(context, claim, 'note_edited', { noteId: note.id, from: note.body, to: input.body })
+  return getNote(context, note.id)
+}
+
+/** Public notes are printed in public reports; the change is a history row, as every change to a claim is. */
+export function setNotePublic(context: ServiceContext, input: { noteId: string; public: boolean }): Note {
+  const note = getNote(context, input.noteId)
+  if (note.public === input.public) return note
+  const claim = getClaim(context, note.claimId)
+  context.db.prepare('UPDATE notes SET public = ? WHERE id = ?').run(input.public ? 1 : 0, note.id)
+  recordHistory(context, claim, input.public ? 'note_made_public' : 'note_made_internal', { noteId: note.id })
   return getNote(context, note.id)
 }
 

@@ -5,7 +5,7 @@
  * already have a verdict are matched the same way.
  */
 import { parseClaimReviewFeed, type PriorFactCheckInput } from '../../shared/assist/claimReviewFeed'
-import { contentWords, indexTerms, prepareQuery, recallQuery, rerankScores, type Candidate } from '../../shared/assist/matching'
+import { allOf, anyOf, contentWords, indexTerms, prepareQuery, queryWords, rerankScores, type Candidate } from '../../shared/assist/matching'
 import type { Database } from 'better-sqlite3'
 import { FactmarkError } from '../../shared/errors'
 import type { ClaimMatches, FeedImportResult, PriorFactCheck, PriorMatch, VerdictedClaimMatch } from '../../shared/model'
@@ -14,6 +14,38 @@ import type { ServiceContext } from './context'
 
 /** How many bm25 candidates the re-ranker sees. */
 const RECALL = 40
+/** Recall uses at most this many of a query's words, the rarest ones… */
+const RECALL_WORDS = 12
+/** …and leaves out words in more than this share of the prior fact-checks (they add little to bm25 and cost the most). */
+const COMMON_SHARE = 0.05
+
+/**
+ * Document frequencies of the words queried so far, per database, until its
+ * prior fact-checks change: FTS5 has to score every row a word matches, so
+ * recall keeps to the rarer words of a query.
+ */
+const frequencies = new WeakMap<Database, { latest: number; total: number; df: Map<string, number> }>()
+
+function documentFrequencies(db: Database, words: readonly string[]): { total: number; df: Map<string, number> } {
+  const latest = (db.prepare('SELECT max(id) FROM prior_fact_checks').pluck().get() as number | null) ?? 0
+  let table = frequencies.get(db)
+  if (!table || table.latest !== latest) {
+    table = { latest, total: db.prepare('SELECT count(*) FROM prior_fact_checks').pluck().get() as number, df: new Map() }
+    frequencies.set(db, table)
+  }
+  const count = db.prepare('SELECT count(*) FROM prior_fact_check_index WHERE prior_fact_check_index MATCH ?').pluck()
+  for (const word of words) if (!table.df.has(word)) table.df.set(word, count.get(anyOf([word])) as number)
+  return table
+}
+
+/** The words of a query that recall searches for: those found, the rarest first, common ones left out. */
+export function recallWords(db: Database, query: string): string[] {
+  const words = queryWords(query)
+  const { total, df } = documentFrequencies(db, words)
+  const found = words.filter((w) => df.get(w)! > 0).sort((a, b) => df.get(a)! - df.get(b)!)
+  const rare = found.filter((w) => df.get(w)! <= Math.max(50, total * COMMON_SHARE))
+  return (rare.length >= 3 ? rare : found.slice(0, 3)).slice(0, RECALL_WORDS)
+}
 
 /** Writes a feed's valid items (in the caller's transaction); `progress` hears every 1,000 items. */
 export function insertPriorFactChecks(
@@ -93,7 +125,7 @@ export type RecalledRow = PriorRow & { bm25: number }
 
 /** Bare FTS5 bm25 recall: the prior fact-checks sharing the most telling words with `query`, best first. */
 export function recallPriorFactChecks(db: Database, query: string, limit = RECALL): RecalledRow[] {
-  const match = recallQuery(query)
+  const match = anyOf(recallWords(db, query))
   if (!match) return []
   return db
     .prepare(
@@ -125,7 +157,7 @@ export function matchVerdictedClaims(
 ): VerdictedClaimMatch[] {
   const terms = [...new Set(contentWords(input.query).filter((w) => [...w].length >= 3))].slice(0, 20)
   if (!terms.length) return []
-  const match = terms.map((w) => `"${w.replace(/"/gu, '""')}"`).join(' OR ')
+  const match = anyOf(terms)!
   const rows = context.db
     .prepare(
       `SELECT c.id, c.document_id, c.exact, c.status, d.title, bm25(search_index) AS bm25
@@ -149,7 +181,8 @@ export function matchVerdictedClaims(
 export function listPriorFactChecks(context: ServiceContext, input: { query?: string; limit?: number; offset?: number }): { total: number; items: PriorFactCheck[] } {
   const limit = input.limit ?? 50
   const offset = input.offset ?? 0
-  const match = input.query ? recallQuery(input.query) : null
+  // A search: every word must be there.
+  const match = input.query ? allOf(queryWords(input.query)) : null
   if (input.query && !match) return { total: 0, items: [] }
   if (match) {
     const total = context.db.prepare('SELECT count(*) FROM prior_fact_check_index WHERE prior_fact_check_index MATCH ?').pluck().get(match) as number

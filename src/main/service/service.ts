@@ -10,7 +10,10 @@ import { FactmarkError } from '../../shared/errors'
 import { readArticle, readSource } from '../import/readers'
 import { exportReport, type PdfPrinter } from '../report/export'
 import { importAnnotations } from '../report/import'
+import { loadReportData } from '../report/load'
 import { chromiumPrinter } from '../report/pdf'
+import { checkReadiness } from '../../shared/report/readiness'
+import { paperForLocale } from '../../shared/report/print'
 import type { BackupControl } from '../store/backup'
 import { teamControl, type TeamControl } from '../team/control'
 import { parseTeamUrl } from '../team/server'
@@ -22,9 +25,10 @@ import { updateMetadata } from './metadata'
 import { deleteClaim, deleteDocument, restoreClaim } from './deleting'
 import { getClaimDetail } from './detail'
 import { listHistory } from './history'
-import { addNote, deleteNote, editNote } from './notes'
+import { addNote, deleteNote, editNote, setNotePublic } from './notes'
+import { updatePublication } from './publication'
 import { search } from './search'
-import { chosenAnalystName, getSettings, setSettings } from './settings'
+import { chosenAnalystName, getRatingScale, getSettings, setOrganisation, setRating, setReportSettings, setSettings } from './settings'
 import { addSource, removeSource } from './sources'
 import { claimMatches, importFactCheckFeed, listPriorFactChecks, matchPriorFactChecks } from './priorFactChecks'
 import { acceptSuggestion, dismissSuggestion, listSuggestions } from './suggestions'
@@ -39,6 +43,8 @@ export interface ServiceOptions {
   printPdf?: PdfPrinter
   /** The library's backups; without them (as in most tests) there are none to list or restore. */
   backups?: BackupControl
+  /** The user's locale (en-US, de_DE.UTF-8…): the PDF's paper until a paper size is chosen. */
+  locale?: string
   /** The team library link; without one, the service syncs on request only. */
   team?: TeamControl
 }
@@ -72,7 +78,10 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     listClaims: ({ documentId }) => listClaims(context, documentId),
     createClaim: (input) => createClaim(context, input),
     // ── reports ──
-    exportReport: ownTransaction((input) => exportReport(context, input, options.printPdf ?? chromiumPrinter())),
+    exportReport: ownTransaction((input) =>
+      exportReport(context, input, options.printPdf ?? chromiumPrinter(), paperForLocale(options.locale ?? systemLocale()))
+    ),
+    checkReadiness: ({ documentId, statuses }) => checkReadiness(loadReportData(context, { documentId, statuses })),
 
     // ── workflow ──
     getClaimDetail: ({ claimId }) => getClaimDetail(context, claimId),
@@ -81,6 +90,7 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     restoreClaim: ({ claimId }) => restoreClaim(context, claimId),
     addNote: (input) => addNote(context, input),
     editNote: (input) => editNote(context, input),
+    setNotePublic: (input) => setNotePublic(context, input),
     deleteNote: ({ noteId }) => deleteNote(context, noteId),
     addSource: (input) => addSource(context, input),
     removeSource: ({ sourceId }) => removeSource(context, sourceId),
@@ -90,6 +100,11 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     saveClaimant: (input) => registerClaimant(context, input),
     getSettings: () => getSettings(db, options.defaultAuthor),
     setSettings: (input) => setSettings(db, options.defaultAuthor, input),
+    setOrganisation: (input) => setOrganisation(db, options.defaultAuthor, input),
+    setReportSettings: (input) => setReportSettings(db, options.defaultAuthor, input),
+    getRatingScale: () => getRatingScale(db),
+    setRating: (input) => setRating(db, input),
+    updatePublication: (input) => updatePublication(context, input),
     deleteDocument: ({ documentId }) => deleteDocument(context, documentId),
     search: (input) => search(context, input),
 
@@ -133,6 +148,11 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     }
   }
   return inTransactions(db, handlers)
+}
+
+/** The process's locale: LC_ALL, LC_PAPER or LANG as POSIX sets them, else the one Intl resolves. */
+function systemLocale(env = process.env): string {
+  return env.LC_ALL || env.LC_PAPER || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale
 }
 
 /** Handlers that open their own transactions, outside `inTransactions`. */

@@ -12,6 +12,8 @@ export interface ClaimChanges {
   /** Already trimmed by the contract; empty or null clears it. */
   claimant?: string | null
   tags?: string[]
+  /** Already trimmed; empty clears it. */
+  rationale?: string
 }
 
 /** Applies the fields that differ, one history row per changed field. An unchanged claim is left alone. */
@@ -47,6 +49,12 @@ export function updateClaim(context: ServiceContext, changes: ClaimChanges): Cla
       recordHistory(context, claim, 'tags_changed', { from: claim.tags, to: [...tags].sort(), added, removed })
       changed = true
     }
+  }
+
+  if (changes.rationale !== undefined && changes.rationale !== claim.rationale) {
+    db.prepare('UPDATE claims SET rationale = ? WHERE id = ?').run(changes.rationale, claim.id)
+    recordHistory(context, claim, 'rationale_changed', { from: claim.rationale, to: changes.rationale })
+    changed = true
   }
 
   if (changed) db.prepare('UPDATE claims SET updated_at = ? WHERE id = ?').run(context.now(), claim.id)

@@ -80,7 +80,7 @@ describe('notes', () => {
     expect(first.author).toBe(defaultName)
     expect(first.body).toBe('The report counts <b>fighters</b> <script>alert(1)</script>.')
 
-    expect(ok('setSettings', { analystName: '  Rana K. ' })).toEqual({ analystName: 'Rana K.', defaultAnalystName: defaultName })
+    expect(ok('setSettings', { analystName: '  Rana K. ' })).toMatchObject({ analystName: 'Rana K.', defaultAnalystName: defaultName, analystNameChosen: true })
     const second = ok('addNote', { claimId: claim.id, body: 'See https://example.org/report.' })
     expect(second.author).toBe('Rana K.')
     const edited = ok('editNote', { noteId: first.id, body: 'The report counts fighters and families.' })

@@ -8,6 +8,7 @@ import { keymap } from 'prosemirror-keymap'
 import { EditorState, Selection, TextSelection, type Transaction } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import { useEffect, useRef } from 'react'
+import { suggestionMarksKey, suggestionMarksPlugin } from '../assist/suggestionMarks'
 import type { ArticleDocument } from '../../shared/model'
 import { sentenceInDocument } from '../../shared/sentences'
 import type { TextPositionSelector } from '../../shared/selector'
@@ -74,6 +75,7 @@ export function ArticleView({ document }: { document: ArticleDocument }) {
         plugins: [
           readOnlyText(),
           highlightsPlugin(offsets, (id) => desk.claims.claim(id)),
+          suggestionMarksPlugin(),
           keymap({
             ...bindings(commands, desk),
             'Alt-s': (state, _dispatch, view) => !!view && snapSentence(view, offsets, document, state.selection.head)
@@ -117,6 +119,9 @@ export function ArticleView({ document }: { document: ArticleDocument }) {
         editor.dispatch(editor.state.tr.setMeta(highlightsKey, [{ type: 'select', claimId: selectedId }]))
       }
     })
+    const showSuggestions = () => editor.dispatch(editor.state.tr.setMeta(suggestionMarksKey, { suggestions: desk.suggestions.get(), index: offsets }))
+    showSuggestions()
+    const stopSuggestions = desk.suggestions.subscribe(showSuggestions)
     const stopFocus = desk.registerFocus('article', () => editor.focus())
     const element = (claimId: string) => host.current?.querySelectorAll<HTMLElement>(`[data-claim-id="${CSS.escape(claimId)}"]`) ?? []
     desk.article = {
@@ -147,6 +152,7 @@ export function ArticleView({ document }: { document: ArticleDocument }) {
     return () => {
       stopClaims()
       stopSelected()
+      stopSuggestions()
       stopFocus()
       desk.article = null
       desk.selection.set(null)

@@ -13,6 +13,7 @@ import { ariaKeys } from '../commands/keys'
 import { useDesk } from '../desk/context'
 import { useValue } from '../desk/value'
 import { addNote, addSource, deleteNote, editNote, removeSource, setClaimant, setTags, setVerdict } from './actions'
+import { PriorMatches } from '../assist/PriorMatches'
 import { HistoryList } from './HistoryList'
 import { NotesSection } from './NotesSection'
 import { SourcesSection, type SourceDraft } from './SourcesSection'
@@ -22,6 +23,7 @@ import { TagEditor } from './TagEditor'
 export function ClaimCard({ claim }: { claim: Claim }) {
   const desk = useDesk()
   const knownTags = useValue(desk.tags)
+  const priorVersion = useValue(desk.priorVersion)
   const claimants = useValue(desk.claimants)
   const version = useValue(desk.detailVersion)
   const [detail, setDetail] = useState<ClaimDetail | null>(null)
@@ -108,6 +110,7 @@ export function ClaimCard({ claim }: { claim: Claim }) {
             onDelete={(note) => void deleteNote(desk, claim, note)}
           />
           <SourcesSection sources={detail.sources} onAdd={addDraft} onRemove={(source) => void removeSource(desk, claim, source)} />
+          <PriorMatches api={desk.api} claimId={claim.id} refreshKey={priorVersion} />
           <HistoryList history={detail.history} />
         </>
       )}

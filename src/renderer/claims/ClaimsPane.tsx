@@ -7,6 +7,7 @@ import { useMemo } from 'react'
 import { useDesk } from '../desk/context'
 import { useValue } from '../desk/value'
 import { Splitter } from '../layout/Splitter'
+import { Suggestions } from '../assist/Suggestions'
 import { ClaimCard } from './ClaimCard'
 import { ClaimFilters } from './ClaimFilters'
 import { ClaimList } from './ClaimList'
@@ -18,6 +19,7 @@ export function ClaimsPane() {
   const filter = useValue(desk.filter)
   const tags = useValue(desk.tags)
   const selectedId = useValue(desk.selectedId)
+  const document = useValue(desk.document)
   const shown = useMemo(() => claims.filter((claim) => matchesFilter(claim, filter)), [claims, filter])
   const selected = selectedId ? claims.find((claim) => claim.id === selectedId) : undefined
 
@@ -39,6 +41,7 @@ export function ClaimsPane() {
           {shown.length === 0 ? <p className="empty">No claim matches the filters.</p> : <ClaimList claims={shown} selectedId={selectedId} />}
         </>
       )}
+      {document && !selected && <Suggestions documentId={document.id} />}
       {selected && (
         <>
           <Splitter pane="list" label="Resize the claims list" direction={1} orientation="horizontal" />

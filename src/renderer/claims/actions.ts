@@ -45,20 +45,25 @@ export function markClaim(desk: Desk): Promise<void> {
       desk.selectedId.set(claim.id)
       desk.claims.put(claim, { marked: true })
       desk.notice.set(null)
-      desk.history.record({
-        label: `marking ${name(claim)}`,
-        undo: async () => {
-          await desk.api.deleteClaim({ claimId: claim.id })
-          desk.claims.remove(claim.id)
-          if (desk.selectedId.get() === claim.id) desk.selectClaim(null)
-        },
-        redo: async () => {
-          desk.claims.put(await desk.api.restoreClaim({ claimId: claim.id }))
-          desk.selectClaim(claim.id)
-        }
-      })
+      recordMarking(desk, claim)
     } catch (error) {
       desk.report(error)
+    }
+  })
+}
+
+/** Makes marking a new claim undoable: undo deletes it, redo restores it (same id). */
+export function recordMarking(desk: Desk, claim: Claim): void {
+  desk.history.record({
+    label: `marking ${name(claim)}`,
+    undo: async () => {
+      await desk.api.deleteClaim({ claimId: claim.id })
+      desk.claims.remove(claim.id)
+      if (desk.selectedId.get() === claim.id) desk.selectClaim(null)
+    },
+    redo: async () => {
+      desk.claims.put(await desk.api.restoreClaim({ claimId: claim.id }))
+      desk.selectClaim(claim.id)
     }
   })
 }

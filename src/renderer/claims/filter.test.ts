@@ -11,6 +11,8 @@ const claim = (fields: Partial<Claim>): Claim => ({
   claimant: null,
   tags: [],
   orphaned: false,
+  rationale: '',
+  createdBy: null,
   createdAt: '',
   updatedAt: '',
   number: 1,

@@ -40,6 +40,12 @@ export function describeHistory(entry: HistoryEntry): string {
       return d.reason === 'document deleted' ? 'Deleted with its document' : 'Claim deleted'
     case 'restored':
       return 'Claim restored'
+    case 'rationale_changed':
+      return d.to ? `Rationale: ${quoted(d.to)}` : 'Rationale cleared'
+    case 'note_made_public':
+      return 'Note made public'
+    case 'note_made_internal':
+      return 'Note made internal'
     case 'approved':
       return d.to ? `Approved by ${String(entry.author)}: ${label(d.to)}` : 'Approval withdrawn'
     case 'sync_conflict':

@@ -5,7 +5,7 @@
  * the desk; components read its values with `useValue`.
  */
 import type { ApiClient } from '../../shared/api'
-import type { ArticleDocument, Claimant, DocumentSummary } from '../../shared/model'
+import type { ArticleDocument, Claimant, DocumentSummary, Suggestion } from '../../shared/model'
 import type { TextPositionSelector } from '../../shared/selector'
 import { ApiCallError, errorMessage } from '../api/client'
 import { noFilter, type ClaimFilter } from '../claims/filter'
@@ -57,6 +57,9 @@ export class Desk {
   /** The context menu on a highlight, where it opens. */
   readonly menu = new Value<{ x: number; y: number } | null>(null)
   readonly fatal = new Value<string | null>(null)
+  /** Claim assist: the suggestions on show (faint marks in the article), and a counter bumped by feed imports. */
+  readonly suggestions = new Value<readonly Suggestion[]>([])
+  readonly priorVersion = new Value(0)
   readonly history = new UndoHistory()
   article: ArticleSurface | null = null
   private focusers = new Map<FocusTarget, () => void>()

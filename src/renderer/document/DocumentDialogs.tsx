@@ -53,7 +53,13 @@ export function DocumentDialogs() {
   return (
     <>
       <MetadataDialog document={dialog === 'details' ? document : null} busy={busy} error={error} onSave={(changes) => void save(changes)} onClose={close} />
-      <ExportDialog open={dialog === 'export'} api={desk.api} document={document} onClose={close} />
+      <ExportDialog
+        open={dialog === 'export'}
+        api={desk.api}
+        document={document}
+        onClose={close}
+        onGoToClaim={(claimId) => desk.selectClaim(claimId, { reveal: true, focus: 'card' })}
+      />
       <ConfirmDialog
         question={dialog === 'deleteDocument' && summary ? deleteDocumentQuestion(summary.claimCount, document.title) : null}
         onConfirm={() => summary && void deleteDocument(desk, summary)}

@@ -1,37 +1,69 @@
 /**
- * Export a report: choose the format and which verdicts to include. The file
- * is saved as a download; in the desktop app Electron shows its native save
- * dialog for it.
+ * Export a report: choose the format and which verdicts to include, and
+ * whether it is the public report or the internal working one. Before a
+ * public report the dialog lists what blocks publication (the readiness
+ * check); the export waits until the list is empty or the editor includes
+ * the incomplete claims knowingly. The file is saved as a download; in the
+ * desktop app Electron shows its native save dialog for it.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { ApiClient } from '../../shared/api'
-import type { ArticleDocument } from '../../shared/model'
-import { reportFormatInfo, reportFormats, type ReportFormat } from '../../shared/report/formats'
+import type { ArticleDocument, ReadinessEntry } from '../../shared/model'
+import { isPublicFormat, reportFormatInfo, reportFormats, type ReportFormat } from '../../shared/report/formats'
 import { statuses, type Status } from '../../shared/status'
 import { StatusBadge } from '../claims/StatusBadge'
 import { saveReport } from './download'
 import './export.css'
 import { DialogFooter } from '../dialog/DialogFooter'
 import { useTask } from '../dialog/useTask'
+import { ReadinessList } from './ReadinessList'
 
 interface Props {
   open: boolean
   api: ApiClient
   document: Pick<ArticleDocument, 'id' | 'title'>
   onClose(): void
+  /** Shows a claim the readiness list points at (the dialog closes). */
+  onGoToClaim?(claimId: string): void
 }
 
-export function ExportDialog({ open, api, document, onClose }: Props) {
+/** The report formats an internal working version exists for: the readable ones. */
+const readable = new Set<ReportFormat>(['html', 'pdf', 'md'])
+
+export function ExportDialog({ open, api, document, onClose, onGoToClaim }: Props) {
   const dialog = useRef<HTMLDialogElement>(null)
   const [format, setFormat] = useState<ReportFormat>('html')
   const [chosen, setChosen] = useState<Set<Status>>(() => new Set(statuses))
+  const [internal, setInternal] = useState(false)
+  const [readiness, setReadiness] = useState<ReadinessEntry[] | null>(null)
+  const [knowingly, setKnowingly] = useState(false)
   const { busy, error, setError, run } = useTask()
+  const all = chosen.size === statuses.length
+  const filter = all ? undefined : statuses.filter((s) => chosen.has(s))
+  const isInternal = internal && readable.has(format)
+  const publishing = isPublicFormat(format) && !isInternal
+
+  // The readiness of what would be published: checked again when the verdict filter changes.
+  const filterKey = filter?.join(',') ?? 'all'
+  useEffect(() => {
+    if (!open) return
+    let current = true
+    setReadiness(null)
+    api
+      .checkReadiness({ documentId: document.id, ...(filter && { statuses: filter }) })
+      .then((entries) => current && setReadiness(entries))
+      .catch(() => current && setReadiness([]))
+    return () => {
+      current = false
+    }
+  }, [open, document.id, filterKey])
 
   useEffect(() => {
     const element = dialog.current
     if (!element) return
     if (open && !element.open) {
       setError(null)
+      setKnowingly(false)
       element.showModal()
     } else if (!open && element.open) element.close()
   }, [open])
@@ -50,12 +82,17 @@ export function ExportDialog({ open, api, document, onClose }: Props) {
       setError('Choose at least one verdict to include.')
       return
     }
+    if (publishing && readiness?.length && !knowingly) {
+      setError('Not ready to publish: clear the list above, or tick “Publish anyway” to include the incomplete claims knowingly.')
+      return
+    }
     await run(async () => {
-      const all = chosen.size === statuses.length
       const file = await api.exportReport({
         documentId: document.id,
         format,
-        ...(!all && { statuses: statuses.filter((s) => chosen.has(s)) })
+        ...(filter && { statuses: filter }),
+        ...(isInternal && { internal: true }),
+        ...(publishing && knowingly && { allowIncomplete: true })
       })
       saveReport(file)
       onClose()
@@ -93,6 +130,25 @@ export function ExportDialog({ open, api, document, onClose }: Props) {
             </button>
           </div>
         </fieldset>
+        {readable.has(format) && (
+          <label className="export-internal">
+            <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} /> Internal working report:
+            every note, marked INTERNAL on every page
+          </label>
+        )}
+        {publishing && (
+          <ReadinessList
+            entries={readiness}
+            knowingly={knowingly}
+            onKnowingly={setKnowingly}
+            {...(onGoToClaim && {
+              onGoToClaim: (claimId: string) => {
+                onClose()
+                onGoToClaim(claimId)
+              }
+            })}
+          />
+        )}
         <DialogFooter error={error} busy={busy} submitLabel={busy ? 'Exporting…' : 'Export'} onCancel={onClose} />
       </form>
     </dialog>

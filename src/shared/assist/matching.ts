@@ -47,10 +47,19 @@ export function contentWords(text: string): string[] {
   return words(text).filter((w) => !STOPWORDS.has(w) && (w.length > 1 || /\p{Script=Han}/u.test(w)))
 }
 
-/** An FTS5 query that matches any content word of `text` (each quoted, so nothing is FTS5 syntax); null when there is none. */
-export function recallQuery(text: string, most = 40): string | null {
-  const unique = [...new Set(contentWords(text))].slice(0, most)
-  return unique.length ? unique.map((w) => `"${w.replace(/"/gu, '""')}"`).join(' OR ') : null
+/** An FTS5 query that matches any of `words` (each quoted, so nothing is FTS5 syntax); null when there is none. */
+export function anyOf(words: readonly string[]): string | null {
+  return words.length ? words.map((w) => `"${w.replace(/"/gu, '""')}"`).join(' OR ') : null
+}
+
+/** An FTS5 query that matches all of `words`; null when there is none. */
+export function allOf(words: readonly string[]): string | null {
+  return words.length ? words.map((w) => `"${w.replace(/"/gu, '""')}"`).join(' ') : null
+}
+
+/** The distinct content words of a text, in order, at most `most`. */
+export function queryWords(text: string, most = 40): string[] {
+  return [...new Set(contentWords(text))].slice(0, most)
 }
 
 /** A crude stem, so "jobs"/"job", "killed"/"kill" agree in overlap features. */

@@ -4,17 +4,19 @@
  * TextQuoteSelector and a TextPositionSelector whose offsets count code
  * points, as the model requires (Factmark stores UTF-16 offsets).
  *
- * Bodies: the verdict (purpose "assessing"), each note (TextualBody, purpose
- * "commenting"), each tag ("tagging") and each source (a SpecificResource,
- * purpose "linking", with its stance). The collection also carries the
+ * Bodies: the verdict (purpose "assessing", named with the desk's label), the
+ * public rationale ("describing"), each note (TextualBody, purpose
+ * "commenting", `public` when made public), each tag ("tagging") and each
+ * source (a SpecificResource, purpose "linking", with its stance). A data
+ * output: it carries everything, internal notes included. The collection also carries the
  * document itself, text and structure, under Factmark's own `document` term,
  * so the file can be imported into another library (readAnnotations.ts).
  * https://www.w3.org/TR/annotation-model/
  */
 import type { ArticleDocument } from '../model'
-import { statusStyles } from '../status'
-import { reportClaims, type ReportData } from './data'
+import { isWebUrl, reportClaims, scaleOf, type ReportData } from './data'
 import { offsetConverter } from './codepoints'
+import { jsonForPages } from './escape'
 
 /** Factmark's vocabulary for what the W3C model has no term for. */
 export const FACTMARK_NAMESPACE = 'https://factmark.app/ns/1#'
@@ -23,38 +25,50 @@ export const ANNOTATION_CONTEXT = [
   'http://www.w3.org/ns/anno.jsonld',
   {
     fm: FACTMARK_NAMESPACE,
+    xsd: 'http://www.w3.org/2001/XMLSchema#',
     document: { '@id': 'fm:document', '@type': '@json' },
     verdict: 'fm:verdict',
     claimant: 'fm:claimant',
-    orphaned: 'fm:orphaned',
+    orphaned: { '@id': 'fm:orphaned', '@type': 'xsd:boolean' },
+    public: { '@id': 'fm:public', '@type': 'xsd:boolean' },
     stance: 'fm:stance',
     title: 'http://purl.org/dc/terms/title',
     excerpt: 'fm:excerpt',
-    accessed: { '@id': 'fm:accessed', '@type': 'xsd:dateTime' }
+    accessed: { '@id': 'fm:accessed', '@type': 'xsd:date' }
   }
 ] as const
 
 const urn = (id: string): string => `urn:uuid:${id}`
+const person = (name: string) => ({ type: 'Person', name })
 
 export function annotationCollection(data: ReportData): Record<string, unknown> {
   const { document } = data
   const offsets = offsetConverter(document.text)
+  const scale = scaleOf(data)
+  const collectionId = `${urn(document.id)}#claims`
+  // The article as readers find it: its web address when known, else the document's own id.
+  const targetSource = isWebUrl(document.sourceUrl) ? document.sourceUrl.trim() : urn(document.id)
   const items = reportClaims(data).map(({ claim, notes, sources }) => {
     const body: Record<string, unknown>[] = [
       {
         type: 'TextualBody',
         purpose: 'assessing',
-        value: statusStyles[claim.status].label,
+        value: scale[claim.status].label,
         format: 'text/plain',
         verdict: claim.status
       },
+      ...(claim.rationale
+        ? [{ type: 'TextualBody', purpose: 'describing', value: claim.rationale, format: 'text/plain', ...(document.language && { language: document.language }) }]
+        : []),
+      // No id on a textual body: the W3C tests read a body with an id and no source as an external
+      // resource, which may not carry a purpose (3.3.5).
       ...notes.map((note) => ({
-        id: urn(note.id),
         type: 'TextualBody',
         purpose: 'commenting',
         value: note.body,
         format: 'text/plain',
-        creator: { type: 'Person', name: note.author },
+        ...(note.public && { public: true }),
+        creator: person(note.author),
         created: note.createdAt,
         modified: note.updatedAt
       })),
@@ -66,7 +80,7 @@ export function annotationCollection(data: ReportData): Record<string, unknown> 
         stance: source.stance,
         ...(source.title !== null && { title: source.title }),
         ...(source.excerpt !== null && { excerpt: source.excerpt }),
-        ...(source.accessedAt !== null && { accessed: source.accessedAt }),
+        ...(source.accessedAt !== null && { accessed: source.accessedAt.slice(0, 10) }),
         created: source.createdAt
       })),
       ...claim.tags.map((tag) => ({ type: 'TextualBody', purpose: 'tagging', value: tag }))
@@ -75,13 +89,16 @@ export function annotationCollection(data: ReportData): Record<string, unknown> 
       id: urn(claim.id),
       type: 'Annotation',
       motivation: 'assessing',
+      creator: person(claim.createdBy ?? data.analyst),
       created: claim.createdAt,
       modified: claim.updatedAt,
       ...(claim.claimant !== null && { claimant: claim.claimant }),
       ...(claim.orphaned && { orphaned: true }),
       body,
       target: {
-        source: urn(document.id),
+        source: targetSource,
+        ...(document.language && { language: document.language }),
+        ...(data.documentFormat && { format: data.documentFormat }),
         selector: [
           { type: 'TextQuoteSelector', exact: claim.quote.exact, prefix: claim.quote.prefix, suffix: claim.quote.suffix },
           {
@@ -95,10 +112,10 @@ export function annotationCollection(data: ReportData): Record<string, unknown> 
   })
   return {
     '@context': ANNOTATION_CONTEXT,
-    id: `${urn(document.id)}#claims`,
+    id: collectionId,
     type: 'AnnotationCollection',
     label: `Claims in “${document.title}”`,
-    creator: { type: 'Person', name: data.analyst },
+    creator: person(data.analyst),
     generator: { id: 'https://factmark.app', type: 'Software', name: 'Factmark' },
     generated: data.generatedAt,
     total: items.length,
@@ -111,13 +128,17 @@ export function annotationCollection(data: ReportData): Record<string, unknown> 
       publishedAt: document.publishedAt,
       language: document.language,
       importedAt: document.importedAt,
+      conclusion: document.conclusion,
+      publicationUrl: document.publicationUrl,
+      publicationDate: document.publicationDate,
       text: document.text,
       content: document.content
     } satisfies Omit<ArticleDocument, 'version'>,
-    first: { type: 'AnnotationPage', startIndex: 0, items }
+    // The model requires every page to have an id (§5.2); one page holds every claim.
+    first: { id: `${collectionId}-page-1`, type: 'AnnotationPage', partOf: collectionId, startIndex: 0, items }
   }
 }
 
 export function renderAnnotations(data: ReportData): string {
-  return JSON.stringify(annotationCollection(data), null, 2) + '\n'
+  return jsonForPages(annotationCollection(data))
 }

@@ -4,7 +4,8 @@
  * notes and sources. Formats are pure functions of this data, so the same
  * input gives the same bytes.
  */
-import type { ArticleDocument, Claim, Note, Source } from '../model'
+import type { ArticleDocument, Claim, Note, Organisation, Source } from '../model'
+import { defaultScale, type RatingScale } from '../scale'
 import { statuses, type Status } from '../status'
 import { isWebLink } from '../fields'
 
@@ -13,8 +14,16 @@ export interface ReportData {
   claims: Claim[]
   notes: Note[]
   sources: Source[]
-  /** Who signs the report. */
+  /** Who signs the report: the analyst's name from the profile. */
   analyst: string
+  /** The publishing organisation from the profile; null when none is set. */
+  organisation?: Organisation | null
+  /** The desk's labels and definitions; the defaults when absent. */
+  scale?: RatingScale
+  /** The internal working report: every note, and INTERNAL on every page. Public reports (the default) carry only public notes. */
+  internal?: boolean
+  /** The media type the article came in (text/html for a web page…), when known: the W3C target's format. */
+  documentFormat?: string | null
   /** ISO 8601, UTC: when the report was made. */
   generatedAt: string
   /** Only claims with these verdicts; all claims when absent. */
@@ -23,11 +32,19 @@ export interface ReportData {
 
 /** A claim as a report shows it: its number, notes and sources. */
 export interface ReportClaim {
-  /** 1-based, in text order; markers and entries carry it. */
+  /** The claim's stable number in its document: `#claim-N` in a published report stays put. */
   number: number
   claim: Claim
   notes: Note[]
   sources: Source[]
+}
+
+/** The scale a report uses. */
+export const scaleOf = (data: ReportData): RatingScale => data.scale ?? defaultScale
+
+/** The notes a reader of this report may see: all of them in the internal report, only public ones otherwise. */
+export function visibleNotes(data: ReportData, notes: readonly Note[]): Note[] {
+  return data.internal ? [...notes] : notes.filter((note) => note.public)
 }
 
 /** Text order: start, then end, then creation; orphans (no place in the text) last. */
@@ -75,13 +92,7 @@ export function verdictCounts(claims: readonly ReportClaim[]): { status: Status;
   return statuses.map((status) => ({ status, count: claims.filter((c) => c.claim.status === status).length }))
 }
 
-/** "2026-11-27 14:05 UTC" from an ISO time; the text as given when it is not one. */
-export function formatTime(iso: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso)
-  return match ? `${match[1]} ${match[2]} UTC` : iso
-}
-
-/** "2026-11-27" from an ISO time or date. */
+/** "2026-11-27" from an ISO time or date: the one date format of every report. */
 export function formatDate(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? iso
 }
@@ -92,3 +103,30 @@ export function isWebUrl(url: string | null | undefined): url is string {
 }
 
 
+
+/** One line of a report's header: a term, its text, and the address it links to. */
+export interface ReportFact {
+  term: string
+  text: string
+  href?: string
+}
+
+/** What the report's header says about the fact-check and the article, in every report format. */
+export function reportFacts(data: ReportData): ReportFact[] {
+  const { document, organisation } = data
+  const facts: ReportFact[] = []
+  const add = (term: string, text: string | null | undefined, href?: string | null) => {
+    if (text) facts.push({ term, text, ...(isWebUrl(href) && { href: href.trim() }) })
+  }
+  add('Published by', organisation?.name, organisation?.url)
+  add('Fact-checked by', data.analyst)
+  add('Published', formatDate(document.publicationDate ?? data.generatedAt))
+  add('Fact-check address', document.publicationUrl, document.publicationUrl)
+  add('Article by', document.author)
+  add('Article published in', document.publisher)
+  add('Article date', document.publishedAt && formatDate(document.publishedAt))
+  add('Article address', document.sourceUrl, document.sourceUrl)
+  if (data.internal) add('Imported', formatDate(document.importedAt))
+  add('Report date', formatDate(data.generatedAt))
+  return facts
+}

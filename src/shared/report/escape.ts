@@ -39,3 +39,12 @@ export function csvField(value: string | number): string {
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = "'" + text
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
+
+/**
+ * JSON that may be pasted into a web page's <script type="application/ld+json">
+ * (as ClaimReview is): <, > and & as \u escapes, so no text in it can close
+ * the script element or open a comment. The same value for any JSON reader.
+ */
+export function jsonForPages(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n'
+}

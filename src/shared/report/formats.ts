@@ -20,6 +20,13 @@ export const reportFormatInfo: Record<ReportFormat, ReportFormatInfo> = {
   claimreview: { label: 'schema.org ClaimReview (JSON-LD)', extension: 'claimreview.jsonld', mediaType: 'application/ld+json' }
 }
 
+/**
+ * Publications carry only what readers may see (rationale, verdict, sources,
+ * public notes) and pass the readiness check first; data outputs (JSON-LD,
+ * CSV) carry everything, for another library or a spreadsheet.
+ */
+const publicFormats: ReadonlySet<ReportFormat> = new Set(['html', 'pdf', 'md', 'claimreview'])
+export const isPublicFormat = (format: ReportFormat): boolean => publicFormats.has(format)
 
 /** A file name for a report: the title's words, safe on every OS. */
 export function reportFileName(title: string, format: ReportFormat): string {

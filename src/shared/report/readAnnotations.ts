@@ -11,7 +11,7 @@ import { MAX_BLOCK_DEPTH, type Block, type Inline } from '../article'
 import { normaliseArticle } from '../normalise'
 import { FactmarkError } from '../errors'
 import { checkField, describeIssue, fields } from '../fields'
-import type { DocumentMetadata, Stance } from '../model'
+import type { DocumentMetadata, Publication, Stance } from '../model'
 import type { TextPositionSelector, TextQuoteSelector } from '../selector'
 import { isStatus, statusStyles, statuses, type Status } from '../status'
 import { offsetConverter } from './codepoints'
@@ -19,6 +19,7 @@ import { offsetConverter } from './codepoints'
 export interface ImportedNote {
   author: string
   body: string
+  public: boolean
   createdAt: string | null
   updatedAt: string | null
 }
@@ -39,13 +40,17 @@ export interface ImportedClaim {
   status: Status
   claimant: string | null
   tags: string[]
+  rationale: string
+  createdBy: string | null
+  /** The media type of the article the file was made from (the target's format), when it says. */
+  format: string | null
   createdAt: string | null
   updatedAt: string | null
   notes: ImportedNote[]
   sources: ImportedSource[]
 }
 
-export interface ImportedDocument extends DocumentMetadata {
+export interface ImportedDocument extends DocumentMetadata, Publication {
   content: Block[]
   /** The canonical text of `content`. */
   text: string
@@ -61,6 +66,9 @@ const documentSchema = z.object({
   author: optional(fields.author),
   publishedAt: optional(fields.publishedAt),
   language: optional(fields.language),
+  conclusion: fields.conclusion.nullish().transform((value) => value ?? ''),
+  publicationUrl: optional(fields.publicationUrl),
+  publicationDate: optional(fields.publicationDate),
   text: z.string(),
   content: z.array(z.unknown()).min(1, { message: 'the document has no content' })
 })
@@ -71,6 +79,7 @@ const bodySchema = z.object({
   purpose: z.string().optional(),
   value: z.string().optional(),
   verdict: z.string().optional(),
+  public: fields.notePublic.optional(),
   creator: z.object({ name: fields.person.optional() }).optional(),
   created: fields.timestamp.optional(),
   modified: fields.timestamp.optional(),
@@ -95,8 +104,9 @@ const annotationSchema = z.object({
   created: fields.timestamp.optional(),
   modified: fields.timestamp.optional(),
   claimant: fields.claimant.nullish(),
+  creator: z.object({ name: fields.person.optional() }).optional(),
   body: z.array(bodySchema).default([]),
-  target: z.object({ selector: z.union([selectorSchema, z.array(selectorSchema)]) })
+  target: z.object({ format: z.string().max(200).optional(), selector: z.union([selectorSchema, z.array(selectorSchema)]) })
 })
 
 const collectionSchema = z.object({
@@ -153,13 +163,16 @@ export function readAnnotations(json: string, what = 'The file'): AnnotationFile
     const tags: string[] = []
     const notes: ImportedNote[] = []
     const sources: ImportedSource[] = []
+    let rationale = ''
     item.body.forEach((body, j) => {
       if (body.purpose === 'assessing') status = verdictOf(body.verdict ?? body.value, where, refuse)
+      else if (body.purpose === 'describing' && body.value?.trim()) rationale = field(fields.rationale, body.value, at(j, 'value'))
       else if (body.purpose === 'tagging' && body.value?.trim()) tags.push(field(fields.tag, body.value, at(j, 'value')))
       else if (body.purpose === 'commenting' && body.value?.trim()) {
         notes.push({
           author: body.creator?.name?.trim() || 'unknown',
           body: field(fields.note, body.value, at(j, 'value')),
+          public: body.public === true,
           createdAt: body.created ?? null,
           updatedAt: body.modified ?? body.created ?? null
         })
@@ -181,14 +194,17 @@ export function readAnnotations(json: string, what = 'The file'): AnnotationFile
       status,
       claimant: item.claimant?.trim() || null,
       tags: uniqueTags.sort(),
+      rationale,
+      createdBy: item.creator?.name?.trim() || null,
+      format: item.target.format ?? null,
       createdAt: item.created ?? null,
       updatedAt: item.modified ?? item.created ?? null,
       notes,
       sources
     }
   })
-  const { title, sourceUrl, publisher, author, publishedAt, language } = doc
-  return { document: { title, sourceUrl, publisher, author, publishedAt, language, content, text }, claims }
+  const { title, sourceUrl, publisher, author, publishedAt, language, conclusion, publicationUrl, publicationDate } = doc
+  return { document: { title, sourceUrl, publisher, author, publishedAt, language, conclusion, publicationUrl, publicationDate, content, text }, claims }
 }
 
 function verdictOf(value: string | undefined, where: string, refuse: (problem: string) => never): Status {

@@ -27,6 +27,8 @@ function claim(words: string, status: Status = 'false', from = 0): Claim {
     claimant: null,
     tags: [],
     orphaned: false,
+    rationale: '',
+    createdBy: null,
     createdAt: '2026-11-27T10:00:00.000Z',
     updatedAt: '2026-11-27T10:00:00.000Z',
     number: 0,
@@ -35,7 +37,7 @@ function claim(words: string, status: Status = 'false', from = 0): Claim {
   }
 }
 
-const document = { id: 'd', title: 'T', sourceUrl: null, publisher: null, author: null, publishedAt: null, language: null, importedAt: '2026-11-27T10:00:00.000Z', version: 1, text, content }
+const document = { id: 'd', title: 'T', sourceUrl: null, publisher: null, author: null, publishedAt: null, language: null, importedAt: '2026-11-27T10:00:00.000Z', version: 1, text, content, conclusion: '', publicationUrl: null, publicationDate: null }
 /** Claims numbered in text order, as marking them from the top would number them. */
 const numbered = (claims: Claim[]) =>
   [...claims].sort((a, b) => a.position.start - b.position.start || a.position.end - b.position.end).map((claim, i) => ({ ...claim, number: i + 1 }))
