@@ -154,22 +154,52 @@ test('lists and restores the backups the app takes', async () => {
   writeFileSync(join(work, 'first.txt'), 'The first article.')
   expect(factmark([...lib, 'import', 'first.txt']).code).toBe(0)
   const host = await runHost(dataDir)
+  // While the host has the library open, a restore is refused and names it; ordinary commands go on.
+  await expect.poll(() => factmark([...lib, 'backup', 'list']).stdout).not.toBe('')
+  const refused = factmark([...lib, 'backup', 'restore', 'newest'])
+  expect(refused.code).toBe(2)
+  expect(refused.stderr).toMatch(/^factmark: Cannot restore factmark-\S+ while the library is open in the Factmark host \(pid \d+, open since [^)]+\): close it first\.\n$/)
+  writeFileSync(join(work, 'beside.txt'), 'Written beside the host.')
+  expect(factmark([...lib, 'import', 'beside.txt']).code).toBe(0)
   await host.stop()
+  expect(factmark([...lib, 'list']).stdout.trim().split('\n')).toHaveLength(2)
   const backups = factmark([...lib, 'backup', 'list']).stdout.trim().split('\n')
   expect(backups).toHaveLength(1)
   expect(backups[0], `no backup after the host ran; it printed:\n${host.output()}`).toMatch(/^factmark-.*\.sqlite\t/)
   const [name] = backups[0]!.split('\t')
 
-  // A second article comes after the backup; restoring the backup takes the library back to one.
+  expect(backups[0]).toMatch(/^factmark-\S+\t\S+\t\d+\t0\t-$/)
+  // A third article comes after the backup; restoring the backup takes the library back to one.
   writeFileSync(join(work, 'second.txt'), 'The second article.')
   expect(factmark([...lib, 'import', 'second.txt']).code).toBe(0)
-  expect(factmark([...lib, 'list']).stdout.trim().split('\n')).toHaveLength(2)
+  expect(factmark([...lib, 'list']).stdout.trim().split('\n')).toHaveLength(3)
   const restored = factmark([...lib, 'backup', 'restore', name!])
   expect(restored.code, restored.stderr).toBe(0)
   expect(restored.stdout).toMatch(new RegExp(`^restored\\t${name}\\t`))
   expect(factmark([...lib, 'list']).stdout.trim().split('\n')).toHaveLength(1)
-  // The replaced library was kept, so the restore itself can be undone.
-  expect(factmark([...lib, 'backup', 'list']).stdout.trim().split('\n')).toHaveLength(2)
+  // The replaced library was kept, pinned, so the restore itself can be undone.
+  const after = factmark([...lib, 'backup', 'list']).stdout.trim().split('\n')
+  expect(after).toHaveLength(2)
+  expect(after[0]).toMatch(new RegExp(`\tbefore restoring ${name}$`))
+})
+
+test('a 0-byte or headerless library is damage: the command refuses and leaves it as it is, the host moves it aside', async () => {
+  const dataDir = join(work, 'lib')
+  const lib = ['--data-dir', dataDir]
+  writeFileSync(join(work, 'first.txt'), 'The first article.')
+  expect(factmark([...lib, 'import', 'first.txt']).code).toBe(0)
+  for (const bytes of ['', 'These are my notes, saved over the library by mistake.\n']) {
+    writeFileSync(join(dataDir, 'factmark.sqlite'), bytes)
+    const listed = factmark([...lib, 'list'])
+    expect(listed.code).toBe(3)
+    expect(listed.stderr).toMatch(/^factmark: cannot open the library: .* is not a Factmark library or is damaged: the file (is empty|does not start with an SQLite header)\. It was left as it is: .*\n$/)
+    expect(readFileSync(join(dataDir, 'factmark.sqlite'), 'utf8')).toBe(bytes)
+  }
+  // The host moves it aside, says so, and does not start on an empty library by itself.
+  const host = spawnSync(process.execPath, ['out/main/host.js', '--data-dir', dataDir], { encoding: 'utf8', timeout: 30_000 })
+  expect(host.status).toBe(2)
+  expect(host.stderr).toMatch(/is damaged or is not a Factmark library \(the file does not start with an SQLite header\)/)
+  expect(existsSync(join(dataDir, 'factmark.sqlite'))).toBe(false)
 })
 
 test('refuses a public report while the readiness check lists anything, unless told to include it knowingly', async () => {

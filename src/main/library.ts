@@ -5,6 +5,9 @@
  * The service handed out stays the same object for the library's life, even
  * when a restore swaps the database underneath it: a restore is checked inside
  * its call, and carried out right after that call's transaction has ended.
+ *
+ * Opening registers this process as a user of the library (store/lock.ts), so
+ * a restore in another process refuses while this one has it open.
  */
 import type { Database } from 'better-sqlite3'
 import { userInfo } from 'node:os'
@@ -14,8 +17,9 @@ import { FactmarkError } from '../shared/errors'
 import { DATABASE_FILE } from './datadir'
 import type { PdfPrinter } from './report/export'
 import { createService } from './service/service'
-import { listBackups, requireGoodBackup, restoreBackup } from './store/backup'
+import { backUpPinned, listBackupsInDetail, requireGoodBackup, restoreBackup, settleInterruptedRestore } from './store/backup'
 import { openDatabase, type OpenOptions } from './store/database'
+import { describeUser, otherUsers, registerUser } from './store/lock'
 import { teamControl } from './team/control'
 
 export interface Library {
@@ -29,13 +33,32 @@ export interface Library {
 export interface LibraryOptions extends OpenOptions {
   /** How PDF reports are printed; headless Chromium when absent. */
   printPdf?: PdfPrinter
+  /** The program's name, as another process's refusal names it ("the Factmark app"). */
+  program?: string
+  /** The clock for the backups the library takes itself (tests simulate time). */
+  now?: () => Date
   /** Keep a live link with the team library, if the library has joined one (the app does; the CLI does not). */
   liveTeam?: boolean
 }
 
 export function openLibrary(dataDir: string, options: LibraryOptions = {}): Library {
   const file = join(dataDir, DATABASE_FILE)
-  let db = openDatabase(file, options)
+  const clock = options.now ?? (() => new Date())
+  const registration = registerUser(file, options.program)
+  const opening: OpenOptions = {
+    ...options,
+    // A migration changes the whole library: the library as it was stays in a pinned backup.
+    beforeMigrating: (database, pending) =>
+      backUpPinned(database, dataDir, `before migration ${pending.map((m) => m.name).join(', ')}`, clock())
+  }
+  let db: Database
+  try {
+    settleInterruptedRestore(dataDir)
+    db = openDatabase(file, opening)
+  } catch (error) {
+    registration.release()
+    throw error
+  }
   let pendingRestore: string | undefined
   const team = teamControl(() => db, { live: options.liveTeam ?? false })
   const open = (database: Database) =>
@@ -44,9 +67,14 @@ export function openLibrary(dataDir: string, options: LibraryOptions = {}): Libr
       team,
       ...(options.printPdf && { printPdf: options.printPdf }),
       backups: {
-        list: () => listBackups(dataDir),
+        list: () => listBackupsInDetail(dataDir),
         restore: (name) => {
           const backup = requireGoodBackup(dataDir, name)
+          // Refused now, in the call, rather than after it; checked again while the file is replaced.
+          const others = otherUsers(file, registration)
+          if (others.length) {
+            throw new FactmarkError('conflict', `Cannot restore ${name} while the library is open in ${others.map(describeUser).join(' and ')}: close it first.`)
+          }
           pendingRestore = backup.name
           return { restored: backup.name, keptAs: null }
         }
@@ -58,13 +86,13 @@ export function openLibrary(dataDir: string, options: LibraryOptions = {}): Libr
   function carryOutRestore(name: string): { keptAs: string | null } {
     db.close()
     try {
-      const { keptAs } = restoreBackup(dataDir, name)
-      db = openDatabase(file, options)
+      const { keptAs } = restoreBackup(dataDir, name, clock(), registration)
+      db = openDatabase(file, opening)
       inner = open(db)
       return { keptAs }
     } catch (error) {
       // Whatever happened, leave an open library behind (the kept file is among the backups).
-      db = openDatabase(file, options)
+      db = openDatabase(file, opening)
       inner = open(db)
       throw error instanceof FactmarkError ? error : new FactmarkError('internal', `Restoring ${name} failed: ${(error as Error).message}`)
     }
@@ -92,6 +120,7 @@ export function openLibrary(dataDir: string, options: LibraryOptions = {}): Libr
     close: () => {
       team.stop()
       db.close()
+      registration.release()
     }
   }
 }

@@ -4,12 +4,14 @@
  * tells the analyst so in plain words and offers the newest good backup.
  * Then automatic backups: one at start-up, one after each period with changes.
  */
-import { existsSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Backup, RestoredBackup } from '../shared/model'
 import { DATABASE_FILE } from './datadir'
 import { openLibrary, type Library, type LibraryOptions } from './library'
-import { backUp, backupsDir, damageOf, listBackups, moveAside, newestGoodBackup, restoreBackup } from './store/backup'
+import { backUp, backupsDir, damageOf, moveAside, newestGoodBackup, restoreBackup, settleInterruptedRestore } from './store/backup'
+import { headerDamage } from './store/database'
+import { whileSoleUser } from './store/lock'
 
 export interface Damage {
   file: string
@@ -25,11 +27,11 @@ export type RecoveryChoice = 'restore' | 'empty' | 'quit'
 
 /** What is wrong with the library file, or null if it is sound (or does not exist yet). */
 export function libraryDamage(dataDir: string): string | null {
+  settleInterruptedRestore(dataDir)
   const file = join(dataDir, DATABASE_FILE)
   if (!existsSync(file)) return null
-  // SQLite takes an empty file for a new database; with backups around, it is a library that lost everything.
-  if (statSync(file).size === 0) return listBackups(dataDir).length ? 'the file is empty' : null
-  return damageOf(file, false)
+  // SQLite would take an empty or headerless file for a new database: it is a library that lost everything.
+  return headerDamage(file) ?? damageOf(file, false)
 }
 
 /** The message both shells show, in the analyst's words. */
@@ -58,7 +60,8 @@ export function openLibraryAtStartup(
   const reason = libraryDamage(dataDir)
   if (reason !== null) {
     const file = join(dataDir, DATABASE_FILE)
-    const movedTo = moveAside(dataDir, 'damaged')!
+    // Moving the file aside replaces it: not while another process has it open.
+    const movedTo = whileSoleUser(file, 'move the damaged library aside', () => moveAside(dataDir, 'damaged')!)
     const backup = newestGoodBackup(dataDir)
     const choice = choose({ file, reason, movedTo, backup })
     if (choice === 'quit') return null

@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react'
 import type { ApiClient } from '../shared/api'
 import { AnalystName } from './app/AnalystName'
+import { TeamPanel } from './team/TeamPanel'
 import { ClaimsPane } from './claims/ClaimsPane'
 import { StatusLegend } from './claims/StatusLegend'
 import { commands } from './commands'
@@ -76,6 +77,7 @@ export function App({ api }: { api: ApiClient }) {
           </h1>
           <SearchBox api={api} onOpen={(hit, query) => void openHit(desk, hit, query)} inputRef={search} />
           <StatusLegend />
+          <TeamPanel api={api} />
           <AnalystName api={api} report={desk.report} />
         </header>
         {!sizes.libraryHidden && (

@@ -218,6 +218,10 @@ export interface Backup {
   name: string
   createdAt: string
   bytes: number
+  /** How many claims the backup holds (null where it could not be read, or was not counted). */
+  claims: number | null
+  /** Why it is never deleted (taken before a restore or a migration), or null. */
+  pinned: string | null
 }
 
 /** What restoring a backup did: which backup is now the library, and where the replaced library was kept. */

@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { limits, type OperationName, type OperationResult } from '../../shared/api'
 import { FactmarkError, type ErrorCode } from '../../shared/errors'
-import type { ArticleDocument, Backup, Claim, DocumentSummary, PriorMatch, ReadinessEntry, ReportFile, RestoredBackup } from '../../shared/model'
+import type { ArticleDocument, Claim, DocumentSummary, PriorMatch, ReadinessEntry, ReportFile, RestoredBackup } from '../../shared/model'
 import { isClaimReviewFeed } from '../../shared/assist/claimReviewFeed'
 import { rankSentences } from '../../shared/assist/worthiness'
 import { importableNames } from '../../shared/import/formats'
@@ -22,6 +22,7 @@ import { openLibrary, type Library } from '../library'
 import { readArticleFile } from '../import/readers'
 import { importFactCheckFeed } from '../service/priorFactChecks'
 import { serviceContext } from '../service/service'
+import { listBackups, listBackupsInDetail, restoreBackup } from '../store/backup'
 import { needsLibrary, runTeam, TEAM_USAGE, teamUsageError } from './team'
 
 export const EXIT = {
@@ -58,9 +59,11 @@ Commands:
   suggest FILE [--limit N]       The sentences of FILE (any importable format) most worth checking,
                                  best first: SCORE<TAB>START-END<TAB>SENTENCE (offsets in code points
                                  of the document's text). FILE is read, not imported.
-  backup list                    The automatic backups, newest first: NAME<TAB>CREATED<TAB>BYTES
-  backup restore NAME|newest     Replace the library with a backup (close the app first). The
-                                 library as it was is kept as the newest backup, so this can be undone.
+  backup list                    The backups, newest first: NAME<TAB>CREATED<TAB>BYTES<TAB>CLAIMS<TAB>PINNED
+                                 (PINNED says why a backup is never deleted, or -)
+  backup restore NAME|newest     Replace the library with a backup. Refused while the app or the host
+                                 has the library open. The library as it was is kept as a pinned
+                                 backup, so this can be undone. Works on a damaged library too.
 ${TEAM_USAGE}Options:
   --data-dir DIR                 The library's folder (default: FACTMARK_DATA_DIR, then the app's).
   --json                         list, team status: print JSON instead of lines; suggest: one JSON object per line.
@@ -112,11 +115,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (command === 'suggest') return runWithoutLibrary(() => suggest(rest[0]!, values, io), io)
   if (command === 'team' && !needsLibrary(rest, values.url)) return runWithoutLibrary(() => team(rest, values, undefined, io), io)
 
+  const dataDir = resolveDataDir(argv, io.env)
+  // Backups need no open library: they work beside the app, and on a damaged library.
+  if (command === 'backup') return runWithoutLibrary(async () => backup(dataDir, rest, io), io)
   let library: Library
   try {
-    library = openLibrary(resolveDataDir(argv, io.env))
+    library = openLibrary(dataDir, { program: 'the factmark command' })
   } catch (error) {
-    io.stderr(`factmark: cannot open the library: ${(error as Error).message}\n`)
+    const damaged = error instanceof FactmarkError && error.code === 'conflict' && /damaged/.test(error.message)
+    const hint = damaged ? ' It was left as it is: start Factmark to recover it, or run "factmark backup restore newest".' : ''
+    io.stderr(`factmark: cannot open the library: ${(error as Error).message}${hint}\n`)
     return EXIT.library
   }
   try {
@@ -132,8 +140,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await matches(values, call, io)
       case 'list':
         return await list(values, call, io)
-      case 'backup':
-        return await backup(rest, call, io)
       case 'team':
         return await team(rest, values, library, io)
       default:
@@ -217,15 +223,14 @@ async function team(rest: string[], values: Values, library: Library | undefined
   return EXIT.ok
 }
 
-async function backup([action, name]: string[], call: Call, io: CliIo): Promise<number> {
-  const backups: Backup[] = await call('listBackups', {})
+function backup(dataDir: string, [action, name]: string[], io: CliIo): number {
   if (action === 'list') {
-    for (const b of backups) io.stdout(`${b.name}\t${b.createdAt}\t${b.bytes}\n`)
+    for (const b of listBackupsInDetail(dataDir)) io.stdout(`${b.name}\t${b.createdAt}\t${b.bytes}\t${b.claims ?? '?'}\t${b.pinned ?? '-'}\n`)
     return EXIT.ok
   }
-  const chosen = name === 'newest' ? backups[0]?.name : name
+  const chosen = name === 'newest' ? listBackups(dataDir)[0]?.name : name
   if (!chosen) throw new FactmarkError('not_found', 'There is no backup to restore.')
-  const restored: RestoredBackup = await call('restoreBackup', { name: chosen })
+  const restored: RestoredBackup = restoreBackup(dataDir, chosen)
   io.stdout(`restored\t${restored.restored}\tkept the replaced library as\t${restored.keptAs ?? '-'}\n`)
   return EXIT.ok
 }

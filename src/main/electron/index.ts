@@ -113,7 +113,7 @@ if (!app.requestSingleInstanceLock(launchRequest(process.argv))) {
     }
     useNativeBinding(binding.path)
     try {
-      library = openLibraryAtStartup(resolveDataDir(process.argv), askAboutDamage, { printPdf: printWithElectron, liveTeam: true }) ?? undefined
+      library = openLibraryAtStartup(resolveDataDir(process.argv), askAboutDamage, { printPdf: printWithElectron, program: 'the Factmark app', liveTeam: true }) ?? undefined
     } catch (error) {
       dialog.showErrorBox('Factmark cannot open its library', (error as Error).message)
       app.exit(1)

@@ -146,7 +146,7 @@ export const fixtureSources: Source[] = [
   source(0, 0, 'supports', 'https://www.newamerica.org/isis-files', 'ISIS Files — New America', '114 fighters from Xinjiang'),
   source(1, 0, 'refutes', 'https://example.org/other-estimate?x=1&y="2"', 'Another estimate, "300+"', null),
   source(2, 3, 'context', 'https://example.org/ürümqi-statement', null, 'We never said “exaggerated”.'),
-  source(3, 2, 'supports', 'ftp://files.example.org/lee.pdf', 'Lee’s paper', null)
+  source(3, 2, 'supports', 'https://files.example.org/lee.pdf', 'Lee’s paper', null)
 ]
 
 export function fixtureReport(overrides: Partial<ReportData> = {}): ReportData {
@@ -163,11 +163,3 @@ export function fixtureReport(overrides: Partial<ReportData> = {}): ReportData {
   }
 }
 
-/**
- * The fixture as the API would let a library hold it today, for round trips
- * through the JSON-LD import: the ftp: source (there to test how reports show
- * a link that is not a web link) becomes an https one.
- */
-export function storableFixtureReport(): ReportData {
-  return fixtureReport({ sources: fixtureSources.map((s) => ({ ...s, url: s.url.replace(/^ftp:/, 'https:') })) })
-}

@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest'
 import { apiOn, fileSource } from '../testing/calls'
 import { insertReportData } from '../testing/report'
 import { tempLibrary } from '../testing/temp'
-import { fixtureDocument, storableFixtureReport } from './fixture'
+import { fixtureDocument, fixtureReport } from './fixture'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function exported() {
   const library = tempLibrary()
-  insertReportData(library.db, storableFixtureReport())
+  insertReportData(library.db, fixtureReport())
   const { okAsync: ok, refusedAsync: refused } = apiOn(library)
   const file = await ok('exportReport', { documentId: fixtureDocument.id, format: 'jsonld' })
   return { ok, refused, file: () => JSON.parse(file.data) as Json }

@@ -1,5 +1,6 @@
 /**
- * A report page for a browser engine to print: written to a private temporary
+ * A report page for a browser engine to print (Electron's window in the
+ * desktop app, headless Chromium elsewhere): written to a private temporary
  * file and handed over as a file:// URL, removed when printing is done.
  * Never a data: URL — Chromium refuses URLs over 2,097,152 characters, which a
  * long article with its claims exceeds (a 1.6 MB article with 200 claims

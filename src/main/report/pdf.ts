@@ -9,15 +9,13 @@
  * (shared/report/print.ts).
  */
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
-import { pathToFileURL } from 'node:url'
 import { FactmarkError } from '../../shared/errors'
 import type { PrintOptions } from '../../shared/report/print'
 import { findChromium, quietChromiumFlags } from '../chromium'
 import type { PdfPrinter } from './export'
+import { printFromFile } from './page-file'
 
 const TIMEOUT_MS = 60_000
 
@@ -32,14 +30,7 @@ export function chromiumPrinter(env = process.env): PdfPrinter {
           : 'PDF export needs Chromium or Google Chrome, and neither is installed here. Install one (e.g. `apt-get install chromium`) or set CHROMIUM_PATH to it; or export HTML and print it from a browser.'
       )
     }
-    const dir = await mkdtemp(join(tmpdir(), 'factmark-pdf-'))
-    try {
-      const page = join(dir, 'report.html')
-      await writeFile(page, html)
-      return await printPage(chromium, dir, pathToFileURL(page).href, options)
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
+    return printFromFile(html, (url, dir) => printPage(chromium, dir, url, options))
   }
 }
 

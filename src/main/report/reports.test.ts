@@ -15,7 +15,7 @@ import { createService, type ServiceOptions } from '../service/service'
 import { insertReportData } from '../testing/report'
 import { fileSource } from '../testing/calls'
 import { snapshot, tempDir, tempLibrary } from '../testing/temp'
-import { fixtureDocument, fixtureReport, storableFixtureReport } from './fixture'
+import { fixtureDocument, fixtureReport } from './fixture'
 import { chromiumPrinter } from './pdf'
 
 const golden = (file: string) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'golden', file), 'utf8')
@@ -112,7 +112,7 @@ function normalise(jsonld: string): unknown {
 
 describe('the JSON-LD round trip', () => {
   it('export → import into an empty data directory → export gives the same JSON-LD, ids and import times apart', async () => {
-    const here = seeded({}, storableFixtureReport())
+    const here = seeded()
     const exported = await here.call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'jsonld' })
     const file = join(tempDir(), exported.fileName)
     writeFileSync(file, exported.data)
@@ -154,7 +154,7 @@ describe('the JSON-LD round trip', () => {
   })
 
   it('places claims by their quotes when the positions in the file are wrong', async () => {
-    const here = seeded({}, storableFixtureReport())
+    const here = seeded()
     const exported = await here.call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'jsonld', statuses: ['verified'] })
     const shifted = exported.data.replace(/"start": (\d+),\n(\s+)"end": (\d+)/g, (_m, s: string, space: string, e: string) => `"start": ${+s + 5},\n${space}"end": ${+e + 5}`)
     const there = setup()
@@ -165,7 +165,7 @@ describe('the JSON-LD round trip', () => {
   })
 
   it('refuses a file that is not Factmark JSON-LD, naming the problem, and writes nothing', async () => {
-    const { call, refused } = seeded({}, storableFixtureReport())
+    const { call, refused } = seeded()
     const good = (await call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'jsonld' })).data
     const cases: [string, string][] = [
       ['{ not json', 'it is not valid JSON'],
@@ -184,7 +184,7 @@ describe('the JSON-LD round trip', () => {
   })
 
   it('keeps script out of imported links', async () => {
-    const { call } = seeded({}, storableFixtureReport())
+    const { call } = seeded()
     const good = (await call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'jsonld' })).data
     const hostile = good.replace('"href": "https://www.newamerica.org/international-security/reports/isis-files/"', '"href": "javascript:alert(1)"')
     expect(hostile).not.toBe(good)

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     const restored = restoreNewestBackup(dataDir)
     console.log(restored ? `Restored the backup ${restored.restored}.` : 'There is no good backup to restore.')
   }
-  const library = openLibraryAtStartup(dataDir, recoveryChoice, { liveTeam: true })
+  const library = openLibraryAtStartup(dataDir, recoveryChoice, { program: 'the Factmark host', liveTeam: true })
   if (!library) {
     process.exitCode = 2
     return

@@ -1,6 +1,7 @@
 /**
- * Backups on real files: taken with the online backup API, rotated to the
- * newest ten, and restored through the API (undoable) or with the library closed.
+ * Backups on real files: taken with the online backup API, never twice for an
+ * unchanged library, thinned by age, and restored through the API (undoable)
+ * or with the library closed.
  */
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -12,7 +13,7 @@ import { openLibrary } from '../library'
 import { startAutomaticBackups } from '../startup'
 import { pasted } from '../testing/calls'
 import { snapshot, tempDir, tempLibrary } from '../testing/temp'
-import { backUp, backupsDir, KEEP_BACKUPS, listBackups, restoreBackup } from './backup'
+import { backUp, backupsDir, KEEP_NEWEST, listBackups, restoreBackup } from './backup'
 import { connect } from './database'
 
 function setup() {
@@ -45,14 +46,30 @@ describe('taking backups', () => {
     expect(readdirSync(backupsDir(library.dataDir)).filter((n) => n.endsWith('.partial'))).toEqual([])
   })
 
-  it(`keeps the newest ${KEEP_BACKUPS}`, async () => {
-    const { library } = setup()
-    const taken: Backup[] = []
-    for (let i = 0; i < KEEP_BACKUPS + 3; i++) taken.push(await backUp(library.db, library.dataDir, new Date(Date.UTC(2026, 0, 1, 0, 0, i))))
+  it('takes no second backup of an unchanged library: eleven restarts leave one backup', async () => {
+    const { library, importArticle } = setup()
+    importArticle('Only\n\nNothing changes after this.')
+    const first = await backUp(library.db, library.dataDir, new Date(Date.UTC(2026, 0, 1)))
+    for (let i = 1; i <= 10; i++) {
+      const again = await backUp(library.db, library.dataDir, new Date(Date.UTC(2026, 0, 1, 0, i)))
+      expect(again.name).toBe(first.name)
+    }
+    expect(listBackups(library.dataDir).map((b) => b.name)).toEqual([first.name])
+  }, 60_000)
+
+  it('a day of restarts with changes keeps last week’s backup', async () => {
+    const { library, importArticle } = setup()
+    importArticle('Last week\n\nThe state a week ago.')
+    const lastWeek = await backUp(library.db, library.dataDir, new Date(Date.UTC(2026, 0, 1, 12)))
+    for (let i = 0; i < 40; i++) {
+      importArticle(`Edit ${i}\n\nA change between restarts.`)
+      await backUp(library.db, library.dataDir, new Date(Date.UTC(2026, 0, 8, 0, i * 30)))
+    }
     const names = listBackups(library.dataDir).map((b) => b.name)
-    expect(names).toEqual(taken.slice(3).map((b) => b.name).reverse())
-    expect(listBackups(library.dataDir)[0]!.createdAt).toBe('2026-01-01T00:00:12.000Z')
-  })
+    expect(names).toContain(lastWeek.name)
+    expect(names.length).toBeLessThan(41)
+    expect(names.length).toBeGreaterThanOrEqual(KEEP_NEWEST)
+  }, 60_000)
 
   it('backs up at start-up and then only after changes', async () => {
     const { library, importArticle } = setup()

@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3'
 import { createHash } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../testing/temp'
@@ -43,12 +43,21 @@ describe('migrations', () => {
 
   it('applies each migration in its own transaction: a failing one leaves the earlier ones applied', () => {
     const file = join(tempDir(), 'lib.sqlite')
-    const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE c (z INTEGER); SELECT nonsense FROM nowhere;' }
-    expect(() => openDatabase(file, { migrations: [v1, broken] })).toThrow(/nowhere/)
+    const broken: Migration = { version: 3, name: 'broken', sql: 'CREATE TABLE c (z INTEGER); SELECT nonsense FROM nowhere;' }
+    openDatabase(file, { migrations: [v1] }).close()
+    expect(() => openDatabase(file, { migrations: [v1, v2, broken] })).toThrow(/nowhere/)
     const db = new BetterSqlite3(file)
-    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1])
+    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1, 2])
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'c'").get()).toBeUndefined()
     db.close()
+  })
+
+  it('creates a new library whole or not at all: a failing migration leaves no file behind', () => {
+    const file = join(tempDir(), 'lib.sqlite')
+    const broken: Migration = { version: 2, name: 'broken', sql: 'SELECT nonsense FROM nowhere;' }
+    expect(() => openDatabase(file, { migrations: [v1, broken] })).toThrow(/nowhere/)
+    expect(existsSync(file)).toBe(false)
+    expect(existsSync(`${file}.new`)).toBe(false)
   })
 
   it('refuses a database from a newer version, and leaves it untouched', () => {

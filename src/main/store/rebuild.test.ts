@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest'
 import type { SearchHit } from '../../shared/model'
 import { DATABASE_FILE } from '../datadir'
 import { openLibrary } from '../library'
-import { fixtureDocument, storableFixtureReport } from '../report/fixture'
+import { fixtureDocument, fixtureReport } from '../report/fixture'
 import { apiOn } from '../testing/calls'
 import { insertReportData } from '../testing/report'
 import { snapshot, tempDir } from '../testing/temp'
@@ -37,7 +37,7 @@ function fullLibrary(): string {
   const history = db.prepare('INSERT INTO claim_history (claim_id, document_id, at, author, action, detail) VALUES (?, ?, ?, ?, ?, ?)')
   for (let copy = 0; copy < 3; copy++) {
     const id = (original: string) => `${copy}${original.slice(1)}`
-    const report = storableFixtureReport()
+    const report = fixtureReport()
     const document = { ...report.document, id: id(report.document.id), title: `${report.document.title} (${copy})` }
     insertReportData(db, {
       document,

@@ -18,6 +18,7 @@ import { HistoryList } from './HistoryList'
 import { NotesSection } from './NotesSection'
 import { SourcesSection, type SourceDraft } from './SourcesSection'
 import { StatusPicker } from './StatusPicker'
+import { ApproveVerdict } from '../team/ApproveVerdict'
 import { TagEditor } from './TagEditor'
 
 export function ClaimCard({ claim }: { claim: Claim }) {
@@ -77,6 +78,7 @@ export function ClaimCard({ claim }: { claim: Claim }) {
         </p>
       )}
       <StatusPicker value={claim.status} onChange={(status) => void setVerdict(desk, claim, status)} />
+      <ApproveVerdict claim={claim} />
       <label className="field">
         Claimant
         <input

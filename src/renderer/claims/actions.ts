@@ -281,3 +281,12 @@ export async function redo(desk: Desk): Promise<void> {
   if (label) desk.say(`Redone: ${label}.`)
   else if (!desk.history.canRedo) desk.say('Nothing to redo.')
 }
+
+/** An editor's sign-off on the claim's verdict (team library); the server refuses anyone else. */
+export async function approveVerdict(desk: Desk, claim: Claim): Promise<void> {
+  try {
+    desk.claims.put(await desk.api.approveClaim({ claimId: claim.id }))
+  } catch (error) {
+    desk.report(error)
+  }
+}

@@ -3,7 +3,7 @@
  * keyed by its place in it), a note, delete, moving between claims.
  */
 import { statuses, statusStyles } from '../../shared/status'
-import { deleteClaim, setVerdict, stepClaim } from '../claims/actions'
+import { approveVerdict, deleteClaim, setVerdict, stepClaim } from '../claims/actions'
 import { matchesFilter } from '../claims/filter'
 import type { Desk } from '../desk/Desk'
 import { command } from './command'
@@ -27,6 +27,19 @@ export const verdictCommands = statuses.map((status, i) =>
 
 export const claimCommands = [
   ...verdictCommands,
+  command({
+    id: 'claim.approve',
+    label: 'Approve the verdict',
+    hint: 'Editors of a team library sign off a verdict: proposed → approved, with their name and the time',
+    when: (desk) => {
+      const claim = desk.selectedClaim
+      return !!claim && claim.status !== 'unverified' && claim.approval?.status !== claim.status
+    },
+    run: (desk) => {
+      const claim = desk.selectedClaim
+      if (claim) return approveVerdict(desk, claim)
+    }
+  }),
   command({
     id: 'claim.note',
     label: 'Write a note',

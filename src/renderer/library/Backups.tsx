@@ -50,7 +50,10 @@ export function Backups({ api, onRestored }: Props) {
       </button>
       <dialog ref={dialog} className="import-dialog backups-dialog" aria-labelledby="backups-title" onClose={() => setOpen(false)}>
         <h2 id="backups-title">Backups of this library</h2>
-        <p className="hint">Factmark backs the library up when it starts and every 15 minutes while it changes, keeping the newest 10.</p>
+        <p className="hint">
+          Factmark backs the library up when it starts and every 15 minutes while it changes: hourly backups for a day, daily for a
+          week, weekly for two months, monthly for a year. Backups taken before a restore or an upgrade are always kept.
+        </p>
         {backups === null && !error && <p>Loading…</p>}
         {backups?.length === 0 && <p>No backups yet.</p>}
         {backups && backups.length > 0 && (
@@ -58,7 +61,12 @@ export function Backups({ api, onRestored }: Props) {
             {backups.map((backup) => (
               <li key={backup.name}>
                 <span>
-                  {formatDateTime(backup.createdAt)} <span className="hint">· {size(backup.bytes)}</span>
+                  {formatDateTime(backup.createdAt)}{' '}
+                  <span className="hint">
+                    · {size(backup.bytes)}
+                    {backup.claims !== null && ` · ${backup.claims} ${backup.claims === 1 ? 'claim' : 'claims'}`}
+                    {backup.pinned && ` · kept: ${backup.pinned}`}
+                  </span>
                 </span>
                 <button type="button" onClick={() => setConfirming(backup)} aria-label={`Restore the backup of ${formatDateTime(backup.createdAt)}`}>
                   Restore…

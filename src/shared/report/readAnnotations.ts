@@ -123,7 +123,7 @@ export interface AnnotationFile {
 
 export function readAnnotations(json: string, what = 'The file'): AnnotationFile {
   const refuse = (problem: string): never => {
-    throw new FactmarkError('invalid_input', `${what} is not a Factmark Web Annotation export: ${problem}.`)
+    throw new FactmarkError('invalid_input', `${what} is not a Factmark Web Annotation export: ${problem.replace(/\.$/, '')}.`)
   }
   let raw: unknown
   try {
