@@ -15,7 +15,6 @@ import { DATABASE_FILE } from '../datadir'
 import { openLibrary } from '../library'
 import { fixtureDocument, fixtureReport } from '../report/fixture'
 import { apiOn } from '../testing/calls'
-import { insertReportData } from '../testing/report'
 import { snapshot, tempDir } from '../testing/temp'
 import { openDatabase } from './database'
 import { bundledMigrations, rebuildsTables, REBUILDS_TABLES, type Migration } from './migrations'
@@ -39,12 +38,27 @@ function fullLibrary(): string {
     const id = (original: string) => `${copy}${original.slice(1)}`
     const report = fixtureReport()
     const document = { ...report.document, id: id(report.document.id), title: `${report.document.title} (${copy})` }
-    insertReportData(db, {
-      document,
-      claims: report.claims.map((c) => ({ ...c, id: id(c.id), documentId: document.id })),
-      notes: report.notes.map((n) => ({ ...n, id: id(n.id), claimId: id(n.claimId) })),
-      sources: report.sources.map((s) => ({ ...s, id: id(s.id), claimId: id(s.claimId) }))
-    })
+    // The columns of schema 2 (migrations/0001), as its operations wrote them.
+    db.prepare(
+      `INSERT INTO documents (id, title, source_url, publisher, author, published_at, language, imported_at, text, content, origin)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'text')`
+    ).run(document.id, document.title, document.sourceUrl, document.publisher, document.author, document.publishedAt, document.language, document.importedAt, document.text, JSON.stringify(document.content))
+    const insertClaim = db.prepare(
+      `INSERT INTO claims (id, document_id, exact, prefix, suffix, start_offset, end_offset, status, claimant, orphaned, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    for (const c of report.claims) {
+      insertClaim.run(id(c.id), document.id, c.quote.exact, c.quote.prefix, c.quote.suffix, c.position.start, c.position.end, c.status, c.claimant, c.orphaned ? 1 : 0, c.createdAt, c.updatedAt)
+      for (const tag of c.tags) db.prepare('INSERT INTO claim_tags (claim_id, tag) VALUES (?, ?)').run(id(c.id), tag)
+    }
+    for (const n of report.notes) {
+      db.prepare('INSERT INTO notes (id, claim_id, author, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(id(n.id), id(n.claimId), n.author, n.body, n.createdAt, n.updatedAt)
+    }
+    for (const x of report.sources) {
+      db.prepare('INSERT INTO sources (id, claim_id, url, title, excerpt, stance, accessed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        id(x.id), id(x.claimId), x.url, x.title, x.excerpt, x.stance, x.accessedAt, x.createdAt
+      )
+    }
     for (const claim of report.claims) {
       history.run(id(claim.id), document.id, claim.createdAt, 'Mina Karimi', 'created', JSON.stringify({ start: claim.position.start }))
       history.run(id(claim.id), document.id, claim.updatedAt, 'Mina Karimi', 'status_changed', JSON.stringify({ from: 'unverified', to: claim.status }))
