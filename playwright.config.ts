@@ -21,7 +21,7 @@ export default defineConfig<ShellOptions>({
     }
   },
   projects: [
-    { name: 'browser', use: { shell: 'browser', browserName: 'chromium', viewport: { width: 1400, height: 900 } } },
+    { name: 'browser', use: { shell: 'browser', browserName: 'chromium', viewport: { width: 1600, height: 900 } } },
     // The command line is the same whichever shell the app runs in: its tests run in the browser project only.
     { name: 'electron', use: { shell: 'electron' }, testIgnore: /cli\.spec\.ts$/ }
   ]

@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config'
+import { modulePath } from './scripts/modulePath'
 
 export default defineConfig({
+  // Worker entries (`?modulePath`) are bundled as electron-vite bundles them.
+  plugins: [modulePath()],
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
     // Each test file opens its own SQLite files in its own temp directory.
     pool: 'forks',
-    // No test asserts a time (speed is for bench/); on a machine shared by many jobs a
-    // first PDF parse or ESLint load can take far longer than vitest's default 5 s.
-    testTimeout: 60_000
+    // Imports run in worker threads, each loading its parsers: a busy machine needs more than 5 s for some tests.
+    testTimeout: 30_000
   }
 })

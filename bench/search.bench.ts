@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ArticleDocument } from '../src/shared/model'
 import { openLibrary } from '../src/main/library'
 import { ftsPhrase } from '../src/main/service/search'
 import { medianMs, type BenchResult } from './types'
@@ -35,9 +34,9 @@ export async function run(): Promise<BenchResult[]> {
     const next = random(7)
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
     const { db, service } = library
-    const doc = service.importDocument({
+    const doc = await service.importDocument({
       source: { kind: 'text', text: 'A long investigation.\n\nIt makes many claims about fighters and figures.', format: 'text' }
-    }) as ArticleDocument
+    })
     db.transaction(() => {
       const claim = db.prepare(
         `INSERT INTO claims (id, document_id, exact, prefix, suffix, start_offset, end_offset, created_at, updated_at)

@@ -6,7 +6,7 @@
 export interface BenchResult {
   /** What was measured, in the analyst's words. */
   name: string
-  unit: 'ms' | 'MB' | 'MAP' | 'MAP@5'
+  unit: 'ms' | 'MB' | 'MAP' | 'MAP@5' | 'F1'
   /** Factmark's figure (median of the runs). */
   measured: number
   /** The bare baseline's figure, same unit, same run. */

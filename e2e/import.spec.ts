@@ -187,7 +187,7 @@ test('document details are editable', async ({ factmark }) => {
   await expect(dialog.getByRole('textbox', { name: /^Published/ })).toHaveValue('2016-03-01')
   await dialog.getByRole('textbox', { name: /^Address/ }).fill('javascript:alert(1)')
   await dialog.getByRole('button', { name: 'Save details' }).click()
-  await expect(dialog.getByRole('alert')).toContainText('sourceUrl must be an http(s) address')
+  await expect(dialog.getByRole('alert')).toContainText('“javascript:” addresses are not allowed as document addresses')
   await dialog.getByRole('textbox', { name: /^Address/ }).fill('https://news.example.org/fixed')
   await dialog.getByRole('textbox', { name: /^Author/ }).fill('John Roe')
   await dialog.getByRole('textbox', { name: /^Title/ }).fill('Uyghur fighters in Syria (corrected)')

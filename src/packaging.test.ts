@@ -78,7 +78,7 @@ beforeAll(async () => {
   config = await load()
   // The built app: `npm test` runs the unit tests before its build step, so build when it is missing.
   if (!['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].every((file) => existsSync(file))) {
-    const built = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { encoding: 'utf8' })
+    const built = spawnSync(process.execPath, [join('node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { encoding: 'utf8' })
     if (built.status !== 0) throw new Error(`electron-vite build failed: ${built.stderr}`)
   }
   // The configuration as it is, except that the binding comes from the stand-in (not from a developer's native/).

@@ -94,11 +94,17 @@ export class FactmarkPage {
     await this.page.waitForTimeout(50)
   }
 
+  /** How many claims the list holds (it draws only the rows in view; each row knows the list's size). */
+  async claimCount(): Promise<number> {
+    if ((await this.claimCards.count()) === 0) return 0
+    return Number(await this.claimCards.first().getAttribute('aria-setsize'))
+  }
+
   async markClaim(via: 'button' | 'shortcut' = 'button'): Promise<void> {
-    const before = await this.claimCards.count()
+    const before = await this.claimCount()
     if (via === 'button') await this.page.getByRole('button', { name: 'Mark as claim' }).click()
     else await this.article.press('ControlOrMeta+Enter')
-    await expect(this.claimCards).toHaveCount(before + 1)
+    await expect.poll(() => this.claimCount()).toBe(before + 1)
   }
 
   /** The text each highlighted claim covers, in document order, joined per claim. */

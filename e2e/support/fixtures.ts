@@ -39,7 +39,7 @@ export const test = base.extend<ShellOptions & { factmark: AppFixture }>({
 
     const startBrowser = async (): Promise<FactmarkPage> => {
       const host: RunningHost = await runHost(dataDir)
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+      const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
       const page = await context.newPage()
       stopCurrent = async () => {
         await context.close()

@@ -7,7 +7,7 @@ import type { OperationName } from '../shared/api'
 import type { ArticleDocument, Claim } from '../shared/model'
 import type { Outcome } from '../shared/errors'
 import { dispatch } from './dispatch'
-import { fileSource, pasted } from './testing/calls'
+import { apiOn, fileSource, pasted } from './testing/calls'
 import { snapshot, tempLibrary } from './testing/temp'
 
 const ARTICLE = 'Uyghurs in Syria\n\nAccording to a 2016 New America report, 114 Uyghurs have joined IS.\n\n报告称 😀 گزارش'
@@ -42,9 +42,10 @@ describe('importing', () => {
     expect(ok<{ id: string }[]>('listDocuments', {}).map((d) => d.id)).toEqual([document.id])
   })
 
-  it('imports .txt and .md files from their bytes', () => {
-    const { ok } = setup()
-    const md = ok<ArticleDocument>('importDocument', fileSource('report.md', '# Report\n\nThe *claim* is [here](https://example.org).\n'))
+  it('imports .txt and .md files from their bytes', async () => {
+    const { ok, library } = setup()
+    // Markdown is parsed in the reader's worker: its call answers a promise.
+    const md = await apiOn(library).okAsync('importDocument', fileSource('report.md', '# Report\n\nThe *claim* is [here](https://example.org).\n'))
     expect(md.title).toBe('Report')
     expect(md.text).toBe('Report\n\nThe claim is here.')
     const txt = ok<ArticleDocument>('importDocument', fileSource('note.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Line one.\n\nLine two.')])))
@@ -155,9 +156,9 @@ describe('claims', () => {
 })
 
 describe('values the fuzz test found', () => {
-  it('a title of control characters falls back to one taken from the text', () => {
-    const { ok, refused, document } = setup()
-    const doc = ok<ArticleDocument>('importDocument', { source: { kind: 'html', html: '<h1>Real title</h1><p>A claim.</p>' }, title: '\u0000' })
+  it('a title of control characters falls back to one taken from the text', async () => {
+    const { ok, refused, document, library } = setup()
+    const doc = await apiOn(library).okAsync('importDocument', { source: { kind: 'html', html: '<h1>Real title</h1><p>A claim.</p>' }, title: '\u0000' })
     expect(doc.title).toBe('Real title')
     expect(refused('updateMetadata', { documentId: document.id, title: '\u0000\u0001' })).toEqual({
       code: 'invalid_input',

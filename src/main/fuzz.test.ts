@@ -19,7 +19,7 @@ import { api, operationNames, type OperationName } from '../shared/api'
 import type { ErrorCode } from '../shared/errors'
 import type { ArticleDocument, Claim } from '../shared/model'
 import { DATABASE_FILE } from './datadir'
-import { dispatch } from './dispatch'
+import { dispatch, dispatchAsync } from './dispatch'
 import { pasted } from './testing/calls'
 import { snapshot, tempLibrary } from './testing/temp'
 
@@ -53,12 +53,13 @@ function setup() {
   }
 
   /** One call, checked; answers whether it was accepted. */
-  const check = (name: unknown, input: unknown): boolean => {
+  // Asynchronous, as the transports call: imports answer once the reader's worker has parsed the source.
+  const check = async (name: unknown, input: unknown): Promise<boolean> => {
     const before = state()
     const walBefore = statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0
-    let outcome: ReturnType<typeof dispatch>
+    let outcome: Awaited<ReturnType<typeof dispatchAsync>>
     try {
-      outcome = dispatch(library.service, name, input)
+      outcome = await dispatchAsync(library.service, name, input)
     } catch (error) {
       throw new Error(`dispatch threw for ${label(name)}: ${String(error)}`)
     }
@@ -125,29 +126,29 @@ describe('fuzzing every operation of the contract', () => {
   })
 
   for (const name of operationNames) {
-    it(`${name}: random and malformed inputs get typed errors and write nothing when refused`, () => {
+    it(`${name}: random and malformed inputs get typed errors and write nothing when refused`, async () => {
       const { check, document, claim } = setup()
       const ids = [document.id, claim.id]
-      fc.assert(
-        fc.property(fc.oneof(fc.anything({ maxDepth: 3 }), shapedInput(name, ids), shapedInput(name, ids)), (input) => {
-          check(name, input)
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.anything({ maxDepth: 3 }), shapedInput(name, ids), shapedInput(name, ids)), async (input) => {
+          await check(name, input)
         }),
         { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) }
       )
       // Inputs that are not JSON at all, as an in-process caller could send them.
-      for (const input of [undefined, () => 1, Symbol('x'), 10n, new Date(0), new Map(), [document.id]]) check(name, input)
+      for (const input of [undefined, () => 1, Symbol('x'), 10n, new Date(0), new Map(), [document.id]]) await check(name, input)
     })
   }
 
-  it('names that are not operations are refused with not_found', () => {
+  it('names that are not operations are refused with not_found', async () => {
     const { check } = setup()
-    fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 30 }), fc.anything({ maxDepth: 1 })), (name) => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 30 }), fc.anything({ maxDepth: 1 })), async (name) => {
         fc.pre(typeof name !== 'string' || !Object.hasOwn(api, name))
-        expect(check(name, {})).toBe(false)
+        expect(await check(name, {})).toBe(false)
       }),
       { numRuns: RUNS }
     )
-    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(check(name, {})).toBe(false)
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(await check(name, {})).toBe(false)
   })
 })

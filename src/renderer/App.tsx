@@ -12,14 +12,12 @@ import { ClaimsPane } from './claims/ClaimsPane'
 import { StatusLegend } from './claims/StatusLegend'
 import { commands } from './commands'
 import { CommandPalette } from './commands/CommandPalette'
-import { HighlightMenu } from './commands/HighlightMenu'
 import { windowKeys } from './commands/keys'
 import { DeskContext } from './desk/context'
 import { Desk } from './desk/Desk'
 import { useValue } from './desk/value'
 import { DocumentDialogs } from './document/DocumentDialogs'
 import { layout } from './layout/layout'
-import { Splitter } from './layout/Splitter'
 import { Backups } from './library/Backups'
 import { PriorFactChecks } from './assist/PriorFactChecks'
 import { ImportFlow } from './library/ImportFlow'
@@ -87,14 +85,11 @@ export function App({ api }: { api: ApiClient }) {
             <PriorFactChecks api={api} onImported={() => desk.priorVersion.set(desk.priorVersion.get() + 1)} />
           </LibraryPane>
         )}
-        <Splitter pane="library" label="Resize the library (Enter hides or shows it)" direction={1} orientation="vertical" />
         <Reader />
-        <Splitter pane="claims" label="Resize the claims pane (Enter hides or shows it)" direction={-1} orientation="vertical" />
         {!sizes.claimsHidden && <ClaimsPane />}
         <ImportFlow onDragging={setDropping} />
         <DocumentDialogs />
         <CommandPalette />
-        <HighlightMenu />
       </div>
     </DeskContext>
   )

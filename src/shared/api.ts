@@ -111,8 +111,8 @@ export const api = {
    * format follows its name: see src/shared/import/formats.ts) or a web page.
    * A Factmark JSON-LD export comes in with its claims, notes and sources,
    * re-anchored in its text. `title`, when given, names an article (an
-   * export keeps its own). Files and pages may have to wait for their
-   * readers; pasted text answers at once.
+   * export keeps its own). Plain text and a JSON-LD export are read at once;
+   * anything else waits for the reader's worker, so its call answers a promise.
    */
   importDocument: {
     input: z.strictObject({

@@ -16,9 +16,20 @@ export interface Inline {
   href?: string
 }
 
+/**
+ * The language (a BCP 47 tag) and direction a page declared for a block of
+ * text (its own `lang`/`dir` or an ancestor's), kept so the reader and the
+ * reports show a Persian paragraph in an English page right to left, in
+ * Persian. Absent when the page said nothing: the reader then uses dir="auto".
+ */
+export interface BlockLanguage {
+  lang?: string
+  dir?: 'ltr' | 'rtl'
+}
+
 export type Block =
-  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; content: Inline[] }
-  | { type: 'paragraph'; content: Inline[] }
+  | ({ type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; content: Inline[] } & BlockLanguage)
+  | ({ type: 'paragraph'; content: Inline[] } & BlockLanguage)
   | { type: 'blockquote'; content: Block[] }
   | { type: 'list'; ordered: boolean; items: Block[][] }
 
@@ -99,4 +110,10 @@ export function singleLine(text: string): string {
 /** Folds runs of white space (line breaks included) into one space. */
 export function foldWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ')
+}
+
+/** A language tag as a page may declare it ("fa", "en-US", OpenGraph's "en_US"), as BCP 47; null when it is none. */
+export function languageTag(value: string | null | undefined): string | null {
+  const tag = value?.trim().replace(/_/g, '-')
+  return tag && tag.length <= 35 && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : null
 }

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { resolveDataDir } from '../datadir'
 import type { Library } from '../library'
+import { prepareReader } from '../import/worker'
 import { describeDamage, openLibraryAtStartup, startAutomaticBackups, type AutomaticBackups, type Damage, type RecoveryChoice } from '../startup'
 import { useNativeBinding } from '../store/database'
 import { electronSqliteBinding } from './binding'
@@ -123,6 +124,8 @@ if (!app.requestSingleInstanceLock(launchRequest(process.argv))) {
       app.exit(0)
       return
     }
+    // The reader of imported files starts now, so the first import does not wait for it.
+    prepareReader()
     backups = startAutomaticBackups(library)
     bindApi(library.service, isTrustedSender)
     window = createWindow()

@@ -1,7 +1,7 @@
 /**
  * Turns imported text, pages, Word files and PDFs into an article: its
  * blocks, canonical text, title and whatever metadata the source carries.
- * The readers of each file format are in `readers.ts`.
+ * The reader of each file format is in `readers.ts`.
  */
 import { limits } from '../../shared/api'
 import { blockText, textBlocks, type Block } from '../../shared/article'
@@ -12,7 +12,6 @@ import { markdownBlocks } from './markdown'
 import type { FoundMetadata } from './metadata'
 import { extractPage, fragmentBlocks } from './page'
 import { plainTextBlocks } from './plaintext'
-import { fetchPage } from './url'
 
 export type TextFormat = 'text' | 'markdown'
 /** How a document came in; stored in documents.origin. */
@@ -45,11 +44,10 @@ export function parseHtml(html: string, title?: string): ParsedArticle {
   return articleOf(fragmentBlocks(html), { origin: 'html', metadata: {}, title, what: 'The pasted HTML' })
 }
 
-/** A web page, fetched, its article extracted. */
-export async function parseUrl(address: string, title?: string): Promise<ParsedArticle> {
-  const page = await fetchPage(address)
-  const { content, metadata } = extractPage(page.html, page.url)
-  return articleOf(content, { origin: 'url', metadata: { sourceUrl: page.url, ...metadata }, title, what: page.url })
+/** A web page (fetched by the main process), its article extracted. */
+export function parsePage(html: string, url: string, title?: string): ParsedArticle {
+  const { content, metadata } = extractPage(html, url)
+  return articleOf(content, { origin: 'url', metadata: { sourceUrl: url, ...metadata }, title, what: url })
 }
 
 export interface ArticleOptions {

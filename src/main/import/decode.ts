@@ -34,8 +34,22 @@ export function decodeHtml(bytes: Uint8Array, what: string, declared?: string | 
   const label = supportedLabel(declared) ?? supportedLabel(metaCharset(bytes))
   // A page cannot honestly declare UTF-16 in ASCII; browsers read such pages as UTF-8.
   if (!label || label === 'utf-8' || label.startsWith('utf-16')) return utf8OrLegacy(bytes, what)
-  if (label === 'windows-1252') return decodeWindows1252(bytes)
-  return new TextDecoder(label).decode(bytes)
+  const declaredReading = label === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(label).decode(bytes)
+  // Valid UTF-8 wins over a declared charset that cannot read the bytes (a page saved as UTF-8 whose
+  // <meta> still says gb2312): the declared reading has replacement characters, the UTF-8 one none.
+  if (declaredReading.includes('\uFFFD')) {
+    const utf8 = validUtf8(bytes)
+    if (utf8 !== null && !utf8.includes('\uFFFD')) return utf8
+  }
+  return declaredReading
+}
+
+function validUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return null
+  }
 }
 
 const BOMS: { bytes: number[]; encoding: string }[] = [

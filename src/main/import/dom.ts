@@ -18,6 +18,7 @@ export interface DomElement extends DomNode {
   getAttribute(name: string): string | null
   querySelector(selector: string): DomElement | null
   querySelectorAll(selector: string): ArrayLike<DomElement>
+  remove(): void
 }
 
 export interface DomDocument {

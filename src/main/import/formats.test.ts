@@ -11,7 +11,8 @@ import { tempLibrary } from '../testing/temp'
 import { parseHtml } from './article'
 import { decodeHtml } from './decode'
 import { fixture, fixtureBase64 } from './fixtures/read'
-import { readArticleFile as parseFile } from './readers'
+/** A file read as the service reads it: in the reader's worker. */
+import { readArticleFile as parseFile } from './worker'
 
 const types = (blocks: Block[]) => blocks.map((block) => block.type)
 
@@ -57,12 +58,12 @@ describe('a saved web page', () => {
     })
   })
 
-  it('falls back to meta tags and the byline when there is no JSON-LD', () => {
+  it('falls back to meta tags and the byline when there is no JSON-LD', async () => {
     const html = `<html lang="fa-IR"><head><title>Site title</title><meta property="og:title" content="OG title">
       <meta property="og:site_name" content="OG Site"><meta property="article:published_time" content="2020-05-04">
       <meta property="og:url" content="https://site.example/story"></head>
       <body><article><p class="byline">By Sam Roe</p><p>${'Body text of a story. '.repeat(30)}</p></article></body></html>`
-    const { metadata } = parseFile('story.htm', Buffer.from(html)) as Awaited<ReturnType<typeof parseFile>>
+    const { metadata } = await parseFile('story.htm', Buffer.from(html))
     expect(metadata).toMatchObject({
       title: 'OG title',
       publisher: 'OG Site',
@@ -165,7 +166,7 @@ describe('bad files get a clear error and nothing is written', () => {
     })
     expect(await api.refusedAsync('importDocument', { source: { kind: 'file', fileName: 'damaged.pdf', data: fixtureBase64('damaged.pdf') } })).toEqual({
       code: 'unsupported_file',
-      message: '"damaged.pdf" is not a readable PDF; it may be damaged.'
+      message: '"damaged.pdf" is not a readable PDF: it is damaged.'
     })
     expect(await api.refusedAsync('importDocument', { source: { kind: 'file', fileName: 'not-a-zip.docx', data: fixtureBase64('not-a-zip.docx') } })).toEqual({
       code: 'unsupported_file',
@@ -181,6 +182,14 @@ describe('bad files get a clear error and nothing is written', () => {
       code: 'too_large',
       message: '"bomb.docx" unpacks to more than 100 MB; it is refused as a possible zip bomb.'
     })
+    // The same bomb whose directory lies: it claims each entry unpacks to 1 KB.
+    const lying = Buffer.from(bytes)
+    for (let at = 0; at + 4 <= lying.length; at++) {
+      if (lying.readUInt32LE(at) === 0x02014b50) lying.writeUInt32LE(1024, at + 24)
+      if (lying.readUInt32LE(at) === 0x04034b50) lying.writeUInt32LE(1024, at + 22)
+    }
+    expect(lying.equals(bytes)).toBe(false)
+    expect((await api.refusedAsync('importDocument', { source: { kind: 'file', fileName: 'liar.docx', data: lying.toString('base64') } })).code).toBe('too_large')
     const truncated = fixture('article.docx').subarray(0, 1200)
     expect(await api.refusedAsync('importDocument', { source: { kind: 'file', fileName: 'cut.docx', data: truncated.toString('base64') } })).toEqual({
       code: 'unsupported_file',

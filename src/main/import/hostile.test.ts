@@ -9,10 +9,12 @@ import { articleText, blockDepth, MAX_BLOCK_DEPTH } from '../../shared/article'
 import type { ArticleDocument } from '../../shared/model'
 import { apiOn, fileSource, pasted } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
+import { readInWorker } from './worker'
 
 /** `depth` elements of one kind, nested, around one sentence. */
 function nested(open: string, close: string, depth: number): string {
-  return `${open.repeat(depth)}The sentence at the bottom of it all.${close.repeat(depth)}`
+  // Words outside the nesting too: a paragraph that is one short link is a teaser, and pages drop those (promo.ts).
+  return `${open.repeat(depth)}The sentence at the bottom of it all.${close.repeat(depth)} And words after it, unlinked.`
 }
 
 const page = (body: string) => `<!doctype html><html><head><title>Deep</title></head><body>${body}</body></html>`
@@ -80,4 +82,87 @@ describe('deep nesting', () => {
     expect(error.message).toMatch(/deeper than 16 levels/)
     expect(error.message).not.toContain('\n')
   })
+})
+
+/** A PDF of numbered objects, its cross-reference table computed unless `xref` says otherwise. */
+function pdf(objects: string[], xref: 'honest' | 'broken' = 'honest'): Buffer {
+  let out = '%PDF-1.4\n'
+  const offsets: number[] = []
+  objects.forEach((body, i) => {
+    offsets.push(out.length)
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`
+  })
+  const start = out.length
+  const entry = (offset: number) => `${String(xref === 'honest' ? offset : offset * 7 + 13).padStart(10, '0')} 00000 n \n`
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map(entry).join('')}`
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref === 'honest' ? start : start + 999}\n%%EOF\n`
+  return Buffer.from(out, 'latin1')
+}
+
+const stream = (content: string, dict = '') => `<< ${dict} /Length ${content.length} >>\nstream\n${content}\nendstream`
+const font = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
+const textPage = (contents: string, extra = '') =>
+  `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contents} ${extra} >>`
+
+describe('hostile PDFs', () => {
+  it('says a PDF with a broken cross-reference table is damaged, not scanned', async () => {
+    const { refusedAsync: refused } = apiOn(tempLibrary())
+    const broken = pdf(
+      ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [4 0 R] /Count 1 >>', font, textPage('9 0 R')],
+      'broken'
+    )
+    const error = await refused('importDocument', fileSource('broken.pdf', broken))
+    expect(error.code).toBe('unsupported_file')
+    expect(error.message).toMatch(/^"broken\.pdf" is damaged/)
+    expect(error.message).not.toMatch(/scan/)
+  })
+
+  it('says a scanned PDF (pages of images, no text) has no text layer', async () => {
+    const { refusedAsync: refused } = apiOn(tempLibrary())
+    const scanned = pdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>',
+      stream('q 612 0 0 792 0 0 cm /Im1 Do Q'),
+      stream('\u00ff\u0000\u00ff\u0000', '/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8')
+    ])
+    const error = await refused('importDocument', fileSource('scan.pdf', scanned))
+    expect(error).toEqual({
+      code: 'invalid_input',
+      message: '"scan.pdf" has no text layer: its pages are images (a scan); run it through OCR and import the result.'
+    })
+  })
+
+  it('reads the text of a PDF that carries JavaScript, and never runs it', async () => {
+    const { okAsync: ok } = apiOn(tempLibrary())
+    const marker = `factmarkPdfScriptRan${Date.now()}`
+    const scripted = pdf([
+      `<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R /Names << /JavaScript << /Names [(x) 5 0 R] >> >> >>`,
+      '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+      font,
+      textPage('6 0 R', '/AA << /O 5 0 R >>'),
+      `<< /S /JavaScript /JS (globalThis.${marker} = true; app.alert\\(1\\)) >>`,
+      stream('BT /F1 12 Tf 72 700 Td (The text of a scripted PDF is read.) Tj ET')
+    ])
+    const document = await ok('importDocument', fileSource('scripted.pdf', scripted))
+    expect(document.text).toBe('The text of a scripted PDF is read.')
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined()
+  })
+})
+
+describe('the reader’s limits', () => {
+  const deepPage = Buffer.from(page(nested('<div><span>', '</span></div>', 40_000)))
+
+  it('stops a reader that runs past its time limit, with a one-line error', async () => {
+    await expect(readInWorker({ kind: 'file', fileName: 'deep.html', bytes: deepPage }, '"deep.html"', { timeMs: 300, memoryMb: 512 })).rejects.toThrow(
+      '"deep.html" took longer than 0.3 s to read and was stopped; it may be built to stall a reader.'
+    )
+  })
+
+  it('stops a reader that needs more memory than its limit, with a one-line error', async () => {
+    const error = await readInWorker({ kind: 'file', fileName: 'deep.html', bytes: deepPage }, '"deep.html"', { timeMs: 60_000, memoryMb: 8 }).catch(
+      (caught: unknown) => caught
+    )
+    expect(error).toMatchObject({ code: 'too_large', message: '"deep.html" needed more than 8 MB to read and was stopped.' })
+  }, 60_000)
 })

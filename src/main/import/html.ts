@@ -10,7 +10,7 @@
  * reach the renderer. Elements whose text is not article text (script,
  * style, SVG, form controls…) are dropped with their content.
  */
-import { foldWhitespace, MAX_BLOCK_DEPTH, type Block, type Inline } from '../../shared/article'
+import { foldWhitespace, languageTag, MAX_BLOCK_DEPTH, type Block, type BlockLanguage, type Inline } from '../../shared/article'
 import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from './dom'
 import { safeLinkTarget } from './links'
 
@@ -44,9 +44,12 @@ const CONTROLS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g
 /**
  * The article blocks of a DOM subtree. Relative links resolve against
  * `baseUrl`; those that do not resolve to http(s) or mailto become plain text.
+ * `language` is what the subtree inherits from the page; a block records
+ * its language only where it differs from the page's own (the document's
+ * language), and its direction wherever one is declared.
  */
-export function htmlBlocks(root: DomNode, baseUrl?: string): Block[] {
-  const reader = new BlockReader(baseUrl)
+export function htmlBlocks(root: DomNode, baseUrl?: string, language: BlockLanguage = {}): Block[] {
+  const reader = new BlockReader({ baseUrl, pageLang: language.lang }, undefined, language)
   reader.children(root)
   return reader.finish()
 }
@@ -55,6 +58,8 @@ class BlockReader {
   private blocks: Block[] = []
   private runs: Inline[] = []
   private heading: 1 | 2 | 3 | 4 | 5 | 6 | null = null
+  /** The language of the first text of the block being read. */
+  private blockLanguage: BlockLanguage | null = null
 
   finish(): Block[] {
     this.flush()
@@ -62,9 +67,11 @@ class BlockReader {
   }
 
   constructor(
-    private readonly baseUrl: string | undefined,
+    private readonly page: { baseUrl: string | undefined; pageLang: string | undefined },
     /** How deep in elements and in quotes and lists this reader starts. */
-    private readonly depth = { elements: 0, blocks: 1 }
+    private readonly depth = { elements: 0, blocks: 1 },
+    /** The language and direction in effect where the reader is. */
+    private language: BlockLanguage = {}
   ) {}
 
   children(node: DomNode, href?: string, elements = this.depth.elements): void {
@@ -73,9 +80,25 @@ class BlockReader {
   }
 
   private node(node: DomNode, href?: string, elements = this.depth.elements): void {
+    if (node.nodeType !== ELEMENT_NODE) return this.read(node, href, elements)
+    const outer = this.language
+    this.language = declaredLanguage(node as DomElement, outer)
+    try {
+      this.read(node, href, elements)
+    } finally {
+      this.language = outer
+    }
+  }
+
+  private text(run: Inline): void {
+    if (!this.runs.length) this.blockLanguage = this.language
+    this.runs.push(run)
+  }
+
+  private read(node: DomNode, href: string | undefined, elements: number): void {
     if (node.nodeType === TEXT_NODE) {
       const text = (node.textContent ?? '').replace(CONTROLS, '')
-      if (text) this.runs.push(href ? { text, href } : { text })
+      if (text) this.text(href ? { text, href } : { text })
       return
     }
     if (node.nodeType !== ELEMENT_NODE) return
@@ -89,7 +112,7 @@ class BlockReader {
     if (elements >= MAX_ELEMENT_DEPTH) return this.flat(element, href)
     if (name === 'A') {
       const target = element.getAttribute('href')
-      this.children(element, (target !== null && safeLinkTarget(target, this.baseUrl)) || href, elements)
+      this.children(element, (target !== null && safeLinkTarget(target, this.page.baseUrl)) || href, elements)
       return
     }
     const level = HEADINGS[name]
@@ -122,7 +145,7 @@ class BlockReader {
   /** Reads a subtree into blocks of its own (a quote's content, a list item), one level deeper. */
   private nested(element: DomNode, elements: number): Block[] {
     this.flush()
-    const inner = new BlockReader(this.baseUrl, { elements, blocks: this.depth.blocks + 1 })
+    const inner = new BlockReader(this.page, { elements, blocks: this.depth.blocks + 1 }, this.language)
     inner.children(element)
     return inner.finish()
   }
@@ -142,7 +165,7 @@ class BlockReader {
       }
       if (node.nodeType === TEXT_NODE) {
         const text = (node.textContent ?? '').replace(CONTROLS, '')
-        if (text) this.runs.push(href ? { text, href } : { text })
+        if (text) this.text(href ? { text, href } : { text })
         continue
       }
       if (node.nodeType !== ELEMENT_NODE) continue
@@ -162,7 +185,7 @@ class BlockReader {
   private list(element: DomElement, ordered: boolean, elements: number): void {
     this.flush()
     const items: Block[][] = []
-    const loose = new BlockReader(this.baseUrl, { elements, blocks: this.depth.blocks + 1 })
+    const loose = new BlockReader(this.page, { elements, blocks: this.depth.blocks + 1 }, this.language)
     const list = element.childNodes
     for (let i = 0; i < list.length; i++) {
       const child = list[i]!
@@ -183,7 +206,7 @@ class BlockReader {
   private preformatted(element: DomElement): void {
     this.flush()
     for (const chunk of (element.textContent ?? '').replace(CONTROLS, '').split(/\r?\n[ \t]*\r?\n/)) {
-      this.runs.push({ text: chunk })
+      this.text({ text: chunk })
       this.flush()
     }
   }
@@ -194,8 +217,16 @@ class BlockReader {
     this.runs = []
     const level = this.heading
     this.heading = null
-    if (!content.length) return
-    this.blocks.push(level ? { type: 'heading', level, content } : { type: 'paragraph', content })
+    if (!content.length) {
+      this.blockLanguage = null
+      return
+    }
+    const { lang, dir } = this.blockLanguage ?? this.language
+    this.blockLanguage = null
+    const language: BlockLanguage = {}
+    if (lang && lang !== this.page.pageLang) language.lang = lang
+    if (dir) language.dir = dir
+    this.blocks.push({ ...(level ? { type: 'heading', level, content } : { type: 'paragraph', content }), ...language })
   }
 }
 
@@ -217,5 +248,21 @@ export function normaliseRuns(runs: readonly Inline[]): Inline[] {
     last.text = last.text.replace(/ $/, '')
     if (!last.text) out.pop()
   }
+  return out
+}
+
+/** The language and direction an element declares, over those it inherits. */
+export function declaredLanguage(element: DomElement, inherited: BlockLanguage): BlockLanguage {
+  const lang = element.getAttribute('lang')
+  const dir = element.getAttribute('dir')?.trim().toLowerCase()
+  if (lang === null && dir !== 'ltr' && dir !== 'rtl') return inherited
+  const out: BlockLanguage = { ...inherited }
+  // lang="" says "unknown": the inherited language no longer applies.
+  if (lang !== null) {
+    const tag = languageTag(lang)
+    if (tag) out.lang = tag
+    else delete out.lang
+  }
+  if (dir === 'ltr' || dir === 'rtl') out.dir = dir
   return out
 }

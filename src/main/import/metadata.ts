@@ -4,7 +4,7 @@
  * title and language. Read before the article is extracted, which changes
  * the DOM.
  */
-import { foldWhitespace } from '../../shared/article'
+import { foldWhitespace, languageTag } from '../../shared/article'
 import { limits } from '../../shared/api'
 import type { DocumentMetadata } from '../../shared/model'
 import type { DomDocument } from './dom'
@@ -63,13 +63,23 @@ function jsonLdArticle(document: DomDocument): Record<string, unknown> | null {
   }
   for (let i = 0; i < scripts.length; i++) {
     try {
-      collect(JSON.parse(scripts[i]!.textContent ?? ''))
+      collect(JSON.parse(withoutCdata(scripts[i]!.textContent ?? '')))
     } catch {
       // A page's broken JSON-LD is not the analyst's problem: skip it.
     }
   }
   const typed = (record: Record<string, unknown>) => [record['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))
   return candidates.find((c) => typed(c) && (c.headline || c.datePublished)) ?? candidates.find(typed) ?? null
+}
+
+/**
+ * JSON-LD as XHTML-minded sites wrap it: `<![CDATA[ … ]]>`, often inside
+ * line or block comments (`//<![CDATA[`); the wrapper is not JSON.
+ */
+export function withoutCdata(source: string): string {
+  return source
+    .replace(/^\s*(?:\/\/|\/\*)?\s*<!\[CDATA\[(?:\s*\*\/)?/, '')
+    .replace(/(?:\/\/|\/\*)?\s*\]\]>\s*(?:\*\/)?\s*$/, '')
 }
 
 function text(value: unknown): string | null {
@@ -106,6 +116,5 @@ export function date(value: string | null | undefined): string | null {
 
 /** A BCP 47 tag from "en", "en-US" or OpenGraph's "en_US". */
 function language(value: string | null | undefined): string | null {
-  const tag = clean(value)?.replace(/_/g, '-')
-  return tag && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : null
+  return languageTag(clean(value))
 }

@@ -4,9 +4,10 @@
  * Readability, then sanitised into article blocks (html.ts).
  */
 import { Readability } from '@mozilla/readability'
-import { blockText, textBlocks, type Block } from '../../shared/article'
+import { blockText, textBlocks, type Block, type BlockLanguage } from '../../shared/article'
 import { ELEMENT_NODE, parseDocument, type DomDocument, type DomNode } from './dom'
-import { htmlBlocks } from './html'
+import { declaredLanguage, htmlBlocks } from './html'
+import { removeNamedAds, withoutPromotions } from './promo'
 import { authorName, knownFields, pageMetadata, type FoundMetadata } from './metadata'
 
 export interface ExtractedPage {
@@ -31,11 +32,16 @@ export function extractPage(html: string, pageUrl?: string): ExtractedPage {
   const document = parseDocument(html)
   const metadata = knownFields(pageMetadata(document, pageUrl))
   const baseUrl = metadata.sourceUrl ?? pageUrl
+  // Readability's article is cut from the page: the language it inherits from <html> and <body> comes along.
+  const root = document.documentElement ? declaredLanguage(document.documentElement, {}) : {}
+  const language = document.body ? declaredLanguage(document.body, root) : root
+  removeNamedAds(document)
   const article = html.length <= READABILITY_LIMIT && elementDepth(document) <= READABILITY_DEPTH ? readability(document) : null
-  let content = article?.content ? htmlBlocks(article.content, baseUrl) : []
+  let content = article?.content ? withoutPromotions(htmlBlocks(article.content, baseUrl, language)) : []
   if (content.length === 0) {
     const page = parseDocument(html)
-    content = htmlBlocks(page.querySelector('article') ?? page.querySelector('main') ?? page.body ?? emptyNode, baseUrl)
+    removeNamedAds(page)
+    content = withoutPromotions(htmlBlocks(page.querySelector('article') ?? page.querySelector('main') ?? page.body ?? emptyNode, baseUrl, language))
   }
   const found = knownFields({
     ...metadata,
@@ -43,16 +49,16 @@ export function extractPage(html: string, pageUrl?: string): ExtractedPage {
     author: metadata.author ?? authorName(article?.byline),
     publisher: metadata.publisher ?? article?.siteName ?? undefined
   })
-  return { content: withHeadline(content, found.title), metadata: found }
+  return { content: withHeadline(content, found.title, language.dir), metadata: found }
 }
 
 /**
  * Readability takes the headline out of the article; a headline often makes
  * the claim an analyst checks first, so it is put back as the first heading.
  */
-function withHeadline(content: Block[], title: string | undefined): Block[] {
+function withHeadline(content: Block[], title: string | undefined, dir: BlockLanguage['dir']): Block[] {
   if (!title || textBlocks(content).slice(0, 2).some((block) => blockText(block) === title)) return content
-  return [{ type: 'heading', level: 1, content: [{ text: title }] }, ...content]
+  return [{ type: 'heading', level: 1, content: [{ text: title }], ...(dir && { dir }) }, ...content]
 }
 
 interface ReadArticle {

@@ -5,9 +5,6 @@
  * clearly larger type than the body become headings. Scripts and forms in a
  * PDF are never run: only its text is read, with eval turned off.
  */
-import { createRequire } from 'node:module'
-import { pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
 import { foldWhitespace, type Block } from '../../shared/article'
 import { FactmarkError } from '../../shared/errors'
 import { date, type FoundMetadata } from './metadata'
@@ -25,18 +22,23 @@ export interface ReadPdf {
 }
 
 export async function readPdf(bytes: Uint8Array, what: string): Promise<ReadPdf> {
-  const read = await readInWorker(bytes)
+  const read = await readPieces(bytes)
   if (!read.ok) {
     if (read.name === 'PasswordException') {
       throw new FactmarkError('unsupported_file', `${what} is protected by a password; save an unprotected copy and import that.`)
     }
-    if (read.name === 'TimeoutError') throw new FactmarkError('unsupported_file', `${what} took too long to read; it may be damaged.`)
-    throw new FactmarkError('unsupported_file', `${what} is not a readable PDF; it may be damaged.`)
+    throw new FactmarkError('unsupported_file', `${what} is not a readable PDF: it is damaged.`)
   }
   const lines = read.pages.flatMap((items, i) => pageLines(items, i + 1))
   const content = paragraphs(lines)
   if (content.length === 0) {
-    throw new FactmarkError('invalid_input', `${what} has no text to import; a scanned PDF holds only images of text.`)
+    if (read.damage) {
+      throw new FactmarkError('unsupported_file', `${what} is damaged (${read.damage}); no text could be read from it.`)
+    }
+    if (read.images) {
+      throw new FactmarkError('invalid_input', `${what} has no text layer: its pages are images (a scan); run it through OCR and import the result.`)
+    }
+    throw new FactmarkError('invalid_input', `${what} has no text to import: its pages are empty.`)
   }
   const text = (key: string) => (typeof read.info[key] === 'string' && (read.info[key] as string).trim()) || undefined
   return {
@@ -45,60 +47,69 @@ export async function readPdf(bytes: Uint8Array, what: string): Promise<ReadPdf>
   }
 }
 
-type WorkerAnswer =
-  | { ok: true; info: Record<string, unknown>; pages: Piece[][] }
+type PdfRead =
+  | {
+      ok: true
+      info: Record<string, unknown>
+      pages: Piece[][]
+      /** Whether any page paints an image: a page of images and no text is a scan. */
+      images: boolean
+      /** What pdf.js had to repair to open the file (a broken cross-reference table…), if anything. */
+      damage: string | null
+    }
   | { ok: false; name: string }
 
-/** The longest a PDF may take to read before it is given up on. */
-const PDF_TIMEOUT_MS = 60_000
+/** pdf.js's warnings that mean the file's structure is broken and was guessed at. */
+const DAMAGE = /XRef|Indexing all PDF objects|startxref|trailer|Invalid (object|stream|PDF)|Bad (FCHECK|encoding|stream)|Unterminated|Unexpected end/i
 
 /**
- * pdf.js's legacy build installs polyfills over built-ins (JSON.stringify,
- * Array.prototype.push…) that are many times slower than V8's own, so it
- * runs in a worker thread of its own, where they harm nothing else; a
- * worker can also be stopped when a hostile PDF never finishes.
+ * The text pieces of every page, and the document's info, read by pdf.js's
+ * legacy build. It runs in the reader's worker (worker.ts): pdf.js installs
+ * polyfills over built-ins (JSON.stringify, Array.prototype.push…) that are
+ * many times slower than V8's own, and there they harm nothing else.
  */
-function readInWorker(bytes: Uint8Array): Promise<WorkerAnswer> {
-  const pdfjs = pathToFileURL(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs')).href
-  const data = new Uint8Array(bytes)
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { pdfjs, data },
-    transferList: [data.buffer],
-    resourceLimits: { maxOldGenerationSizeMb: 1024 }
-  })
-  let timer: NodeJS.Timeout | undefined
-  return new Promise<WorkerAnswer>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, name: 'TimeoutError' }), PDF_TIMEOUT_MS)
-    worker.once('message', (answer: WorkerAnswer) => resolve(answer))
-    worker.once('error', (error) => resolve({ ok: false, name: error.name }))
-    worker.once('exit', () => resolve({ ok: false, name: 'WorkerExit' }))
-  }).finally(() => {
-    clearTimeout(timer)
-    void worker.terminate()
-  })
+async function readPieces(bytes: Uint8Array): Promise<PdfRead> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  // pdf.js reports what it repaired as warnings, on the console: they are collected, not printed.
+  const warnings: string[] = []
+  const { log, warn } = console
+  console.log = console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '))
+  try {
+    const pdf = await pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: true,
+      verbosity: pdfjs.VerbosityLevel.WARNINGS
+    }).promise
+    const info = ((await pdf.getMetadata()).info ?? {}) as Record<string, unknown>
+    const pages: Piece[][] = []
+    let images = false
+    const imageOps = new Set<number>([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageMaskXObject])
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number)
+      const { items } = await page.getTextContent()
+      const pieces = items.filter((item) => 'str' in item).map(({ str, transform, height, hasEOL }) => ({ str, transform, height, hasEOL }))
+      pages.push(pieces)
+      if (!pieces.some((piece) => piece.str.trim()) && !images) {
+        images = (await page.getOperatorList()).fnArray.some((op) => imageOps.has(op))
+      }
+      page.cleanup()
+    }
+    await pdf.destroy()
+    const damage = warnings.find((warning) => DAMAGE.test(warning))
+    return { ok: true, info: JSON.parse(JSON.stringify(info)) as Record<string, unknown>, pages, images, damage: damage ? oneLine(damage) : null }
+  } catch (error) {
+    return { ok: false, name: (error as Error | null)?.name ?? 'Error' }
+  } finally {
+    Object.assign(console, { log, warn })
+  }
 }
 
-/** The worker: reads the text pieces of every page, and the document's info. */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads')
-;(async () => {
-  const pdfjs = await import(workerData.pdfjs)
-  const pdf = await pdfjs.getDocument({
-    data: workerData.data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: true, verbosity: 0
-  }).promise
-  const info = (await pdf.getMetadata()).info || {}
-  const pages = []
-  for (let number = 1; number <= pdf.numPages; number++) {
-    const page = await pdf.getPage(number)
-    const { items } = await page.getTextContent()
-    pages.push(items.filter((item) => 'str' in item).map(({ str, transform, height, hasEOL }) => ({ str, transform, height, hasEOL })))
-    page.cleanup()
-  }
-  await pdf.destroy()
-  parentPort.postMessage({ ok: true, info: JSON.parse(JSON.stringify(info)), pages })
-})().catch((error) => parentPort.postMessage({ ok: false, name: (error && error.name) || 'Error' }))
-`
+function oneLine(warning: string): string {
+  return warning.replace(/^Warning:\s*/, '').split('\n')[0]!.slice(0, 120)
+}
 
 interface Piece {
   str: string

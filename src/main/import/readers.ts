@@ -1,15 +1,13 @@
 /**
  * One reader per import format (the table's rows are in
- * `src/shared/import/formats.ts`), and the way from any source the API names
- * (pasted text or HTML, a file, a web address) to what it holds: an article,
- * or Factmark's own annotations. Text, Markdown and HTML are read at once;
- * .docx, PDF and web pages must wait for their readers, so those answer a promise.
+ * `src/shared/import/formats.ts`), and the jobs the reader worker runs
+ * (`reader.ts`; `worker.ts` decides what runs there). A file's reader makes
+ * an article, or, for Factmark's own export, its annotations.
  */
-import type { ImportSource } from '../../shared/api'
 import { FactmarkError } from '../../shared/errors'
-import { importFormatInfo, importFormatOf, isAnnotationFile, notImportable, type ImportFormat } from '../../shared/import/formats'
+import { importFormatInfo, importFormatOf, notImportable, type ImportFormat } from '../../shared/import/formats'
 import { readAnnotations, type AnnotationFile } from '../../shared/report/readAnnotations'
-import { articleOf, parseHtml, parseText, parseUrl, type ParsedArticle } from './article'
+import { articleOf, parseHtml, parsePage, parseText, type ParsedArticle, type TextFormat } from './article'
 import { decodeHtml, decodeText } from './decode'
 import { docxBlocks } from './docx'
 import { extractPage } from './page'
@@ -51,11 +49,17 @@ const readers: Record<ImportFormat, Reader> = {
   })
 }
 
+/** A file's format, by its name; refused with the one message when Factmark does not import it. */
+export function formatOfFile(fileName: string): ImportFormat {
+  const format = importFormatOf(fileName)
+  if (!format) throw new FactmarkError('unsupported_file', notImportable(`"${fileName}"`))
+  return format
+}
+
 /** A file's bytes, read by the reader its name's extension picks. */
 export function readFile(fileName: string, bytes: Uint8Array, title?: string): Imported | Promise<Imported> {
   const what = `"${fileName}"`
-  const format = importFormatOf(fileName)
-  if (!format) throw new FactmarkError('unsupported_file', notImportable(what))
+  const format = formatOfFile(fileName)
   const { maxBytes } = importFormatInfo[format]
   if (bytes.length > maxBytes) {
     throw new FactmarkError('too_large', `${what} is larger than ${maxBytes / 1024 / 1024} MB, the import limit.`)
@@ -63,40 +67,41 @@ export function readFile(fileName: string, bytes: Uint8Array, title?: string): I
   return readers[format](bytes, { fileName, what, title, fallbackTitle: fileName.replace(/\.[^.]+$/, '') })
 }
 
-/** Any source of a document, as the API names them; `title`, when given, names an article. */
-export function readSource(source: ImportSource, title?: string): Imported | Promise<Imported> {
-  switch (source.kind) {
+/**
+ * One piece of reading, as the worker receives it: everything that reads
+ * untrusted text or bytes. Fetching a page is not reading: the main process
+ * fetches, the worker reads what came.
+ */
+export type ParseJob =
+  | { kind: 'text'; text: string; format: TextFormat; title?: string }
+  | { kind: 'html'; html: string; title?: string }
+  | { kind: 'file'; fileName: string; bytes: Uint8Array; title?: string }
+  | { kind: 'page'; html: string; url: string; title?: string }
+
+/** How a job's source is named in messages. */
+export function sourceName(job: ParseJob): string {
+  switch (job.kind) {
     case 'text':
-      return article(parseText(source.text, source.format, title))
+      return 'The text'
     case 'html':
-      return article(parseHtml(source.html, title))
+      return 'The pasted HTML'
     case 'file':
-      return readFile(source.fileName, Buffer.from(source.data, 'base64'), title)
-    case 'url':
-      return later(parseUrl(source.url, title))
+      return `"${job.fileName}"`
+    case 'page':
+      return job.url
   }
 }
 
-/** A source that must be an article: a new version of a document. */
-export function readArticle(source: ImportSource): ParsedArticle | Promise<ParsedArticle> {
-  if (source.kind === 'file') return readArticleFile(source.fileName, Buffer.from(source.data, 'base64'))
-  const imported = readSource(source)
-  return imported instanceof Promise ? imported.then(articleIn) : articleIn(imported)
-}
-
-/** A file that must be an article (a new version, or a file to find claims in), never Factmark's own export. */
-export function readArticleFile(fileName: string, bytes: Uint8Array): ParsedArticle | Promise<ParsedArticle> {
-  if (isAnnotationFile(fileName)) {
-    throw new FactmarkError(
-      'unsupported_file',
-      `"${fileName}" is a Factmark export with claims of its own: import it as a new document, not as an article.`
-    )
+/** Runs one job, where it runs: in the reader's worker, or at once for what is cheap to read (worker.ts). */
+export function parseJob(job: ParseJob): Imported | Promise<Imported> {
+  switch (job.kind) {
+    case 'text':
+      return article(parseText(job.text, job.format, job.title))
+    case 'html':
+      return article(parseHtml(job.html, job.title))
+    case 'file':
+      return readFile(job.fileName, job.bytes, job.title)
+    case 'page':
+      return article(parsePage(job.html, job.url, job.title))
   }
-  const imported = readFile(fileName, bytes)
-  return imported instanceof Promise ? imported.then(articleIn) : articleIn(imported)
-}
-
-function articleIn(imported: Imported): ParsedArticle {
-  if (imported.reads !== 'article') throw new Error('Only a file of Factmark annotations reads as annotations')
-  return imported.article
 }

@@ -46,6 +46,7 @@ export function loadReportData(context: ServiceContext, { documentId, statuses, 
     internal: internal ?? false,
     documentFormat: origin ? (originFormats[origin] ?? null) : null,
     generatedAt: context.now(),
+    signOff: context.db.prepare('SELECT url IS NOT NULL FROM sync_state').pluck().get() === 1,
     ...(statuses && { includeStatuses: statuses })
   }
 }

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { resolveDataDir } from '../datadir'
 import { describeDamage, openLibraryAtStartup, restoreNewestBackup, startAutomaticBackups, type Damage, type RecoveryChoice } from '../startup'
+import { prepareReader } from '../import/worker'
 import { startHost, type Host } from './host'
 
 function flag(name: string): string | undefined {
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
   const staticDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer')
+  prepareReader()
   const host = await startHost({ handlers: library.service, staticDir, port: Number(flag('--port') ?? 0) })
   serving.host = host
   // The e2e fixtures read this line to find the address.

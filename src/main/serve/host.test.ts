@@ -103,6 +103,15 @@ describe('browser host', () => {
     expect((await send(host.port, { headers: { Authorization: auth.Authorization, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(400)
   })
 
+  it('answers 400 to an operation name with a malformed %-escape', async () => {
+    const { host, auth } = await setup()
+    for (const path of ['/api/%E0%A4%A', '/api/%C0%AFlistDocuments', '/api/list%']) {
+      const reply = await send(host.port, { path, headers: auth, body: '{}' })
+      expect(reply.status, path).toBe(400)
+      expect(JSON.parse(reply.body), path).toEqual({ ok: false, error: { code: 'invalid_input', message: 'The operation name has a malformed %-escape.' } })
+    }
+  })
+
   it('listens on 127.0.0.1 only', async () => {
     const { host, auth } = await setup()
     expect(host.server.address()).toMatchObject({ address: '127.0.0.1' })
@@ -142,6 +151,10 @@ describe('browser host: the page', () => {
     expect(page.csp).toMatch(/script-src 'self'/)
     expect(page.csp).not.toMatch(/unsafe-inline|unsafe-eval/)
     expect((await send(host.port, { method: 'GET', path: '/assets/app.js' })).status).toBe(200)
+    // Malformed escapes (an overlong UTF-8 "/", a truncated one) are the request's fault: 400, not 500.
+    for (const path of ['/%C0%AF..%C0%AFsecret.txt', '/assets/%E0%A4%A']) {
+      expect((await send(host.port, { method: 'GET', path })).status, path).toBe(400)
+    }
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/%00']) {
       const reply = await send(host.port, { method: 'GET', path })
       expect(reply.status, path).toBe(404)

@@ -109,12 +109,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
     } catch {
       return sendError(response, { code: 'invalid_input', message: 'The request body is not valid JSON.' })
     }
-    sendOutcome(response, await dispatchAsync(options.handlers, decodeURIComponent(operation), input))
+    const name = decodePath(operation)
+    if (name === null) return sendError(response, { code: 'invalid_input', message: 'The operation name has a malformed %-escape.' })
+    sendOutcome(response, await dispatchAsync(options.handlers, name, input))
   }
 
   async function serveStatic(response: ServerResponse, pathname: string): Promise<void> {
     const root = options.staticDir
-    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '')
+    const decoded = decodePath(pathname === '/' ? '/index.html' : pathname)
+    if (decoded === null) return sendError(response, { code: 'invalid_input', message: 'The path has a malformed %-escape.' })
+    const relative = normalize(decoded).replace(/^([/\\])+/, '')
     const file = root ? join(root, relative) : ''
     if (!root || !file.startsWith(root + sep) || relative.split(sep).includes('..')) {
       return sendError(response, { code: 'not_found', message: 'Not found.' })
@@ -146,6 +150,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
     close: () => new Promise((resolve) => server.close(() => resolve()))
+  }
+}
+
+/** A %-encoded path decoded, or null when an escape is malformed (truncated, or not UTF-8: overlong, lone byte). */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return null
   }
 }
 

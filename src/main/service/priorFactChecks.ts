@@ -15,9 +15,9 @@ import type { ServiceContext } from './context'
 /** How many bm25 candidates the re-ranker sees. */
 const RECALL = 40
 /** Recall uses at most this many of a query's words, the rarest ones… */
-const RECALL_WORDS = 12
+const RECALL_WORDS = 20
 /** …and leaves out words in more than this share of the prior fact-checks (they add little to bm25 and cost the most). */
-const COMMON_SHARE = 0.05
+const COMMON_SHARE = 0.2
 
 /**
  * Document frequencies of the words queried so far, per database, until its

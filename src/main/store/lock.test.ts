@@ -18,7 +18,7 @@ import { registerUser, usersDir, whileSoleUser } from './lock'
 
 /** Starts the holder on `dataDir`; resolves once it has the library open. */
 function holder(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['node_modules/vite-node/dist/cli.mjs', 'src/main/testing/holder.ts', dataDir], {
+  const child = spawn(process.execPath, ['node_modules/vite-node/dist/cli.mjs', '--config', 'vitest.config.ts', 'src/main/testing/holder.ts', dataDir], {
     stdio: ['pipe', 'pipe', 'pipe']
   })
   return new Promise((resolve, reject) => {

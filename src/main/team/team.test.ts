@@ -10,7 +10,7 @@ import { createPeople, exportsOf, teamDatabase, teamDesk, type Desk } from '../t
 import { snapshot, tempDir } from '../testing/temp'
 import { approveClaim } from './signoff'
 import { connectTeam, joinedTeam, teamStatus } from './sync'
-import { initTeam, parseTeamUrl } from './server'
+import { checkServerVersion, initTeam, parseTeamUrl } from './server'
 
 let cluster: Cluster
 beforeAll(async () => {
@@ -77,6 +77,9 @@ describe('team library', () => {
     await alice.call('updateClaim', { claimId: claim.id, status: 'misleading' })
     await alice.sync()
     expect(teamStatus(alice.library.db).unapproved).toBe(1)
+    const unapproved = async () =>
+      (await alice.call('checkReadiness', { documentId: doc.id })).filter((e) => e.check === 'unapproved')
+    expect(await unapproved()).toEqual([expect.objectContaining({ claimId: claim.id })])
     expect(() => approveClaim(alice.library.db, claim.id)).toThrow(/editor/)
 
     const carol = await desk(database, 'carol')
@@ -87,6 +90,7 @@ describe('team library', () => {
     const row = alice.library.db.prepare('SELECT approved_status, approved_by FROM claims WHERE id = ?').get(claim.id)
     expect(row).toEqual({ approved_status: 'misleading', approved_by: 'carol' })
     expect(teamStatus(alice.library.db).unapproved).toBe(0)
+    expect(await unapproved()).toEqual([])
 
     // A changed verdict is proposed again.
     await alice.call('updateClaim', { claimId: claim.id, status: 'false' })
@@ -167,6 +171,9 @@ describe('team library', () => {
     await expect(initTeam(parseTeamUrl(cluster.url(foreign)))).rejects.toThrow(/holds 1 other table \(public\.invoices…\)/)
     expect(await refuse(cluster.url(foreign, 'alice', 'alice-secret'))).toMatch(/holds 1 other table/)
     expect(joinedTeam(library.db)).toBeUndefined()
+    // A server older than 15 is refused by its version number (this machine has only 15 to run).
+    expect(() => checkServerVersion(140011, '14.11')).toThrow('The server runs PostgreSQL 14.11; a team library needs PostgreSQL 15 or newer.')
+    expect(() => checkServerVersion(150018, '15.18')).not.toThrow()
     // Running init again changes nothing.
     await expect(initTeam(parseTeamUrl(cluster.url(database)))).resolves.toEqual({ version: 1, created: false })
   }, 60_000)

@@ -4,7 +4,13 @@
  * plain inline text, so positions inside a textblock count UTF-16 units of
  * its text one for one.
  */
-import { Schema } from 'prosemirror-model'
+import { Schema, type Node } from 'prosemirror-model'
+
+/** A block's language and direction as the page declared them (article.ts); else the browser finds the direction. */
+function languageAttrs(node: Node): Record<string, string> {
+  const { lang, dir } = node.attrs as { lang: string | null; dir: string | null }
+  return { dir: dir ?? 'auto', ...(lang ? { lang } : {}) }
+}
 
 export const articleSchema = new Schema({
   nodes: {
@@ -13,14 +19,15 @@ export const articleSchema = new Schema({
       group: 'block',
       content: 'text*',
       marks: 'link',
-      toDOM: () => ['p', { dir: 'auto' }, 0]
+      attrs: { lang: { default: null }, dir: { default: null } },
+      toDOM: (node) => ['p', languageAttrs(node), 0]
     },
     heading: {
       group: 'block',
       content: 'text*',
       marks: 'link',
-      attrs: { level: { default: 1 } },
-      toDOM: (node) => [`h${node.attrs.level as number}`, { dir: 'auto' }, 0]
+      attrs: { level: { default: 1 }, lang: { default: null }, dir: { default: null } },
+      toDOM: (node) => [`h${node.attrs.level as number}`, languageAttrs(node), 0]
     },
     blockquote: {
       group: 'block',

@@ -12,7 +12,7 @@ import { commandById } from '../commands'
 import { ariaKeys } from '../commands/keys'
 import { useDesk } from '../desk/context'
 import { useValue } from '../desk/value'
-import { addNote, addSource, deleteNote, editNote, removeSource, setClaimant, setTags, setVerdict } from './actions'
+import { addNote, addSource, deleteNote, editNote, removeSource, setClaimant, setNotePublic, setRationale, setTags, setVerdict } from './actions'
 import { PriorMatches } from '../assist/PriorMatches'
 import { HistoryList } from './HistoryList'
 import { NotesSection } from './NotesSection'
@@ -30,6 +30,7 @@ export function ClaimCard({ claim }: { claim: Claim }) {
   const [detail, setDetail] = useState<ClaimDetail | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [claimant, setClaimantDraft] = useState(claim.claimant ?? '')
+  const [rationale, setRationaleDraft] = useState(claim.rationale)
   const card = useRef<HTMLElement>(null)
 
   useEffect(() => desk.registerFocus('card', () => card.current?.querySelector<HTMLElement>('input:checked')?.focus()), [desk])
@@ -41,6 +42,7 @@ export function ClaimCard({ claim }: { claim: Claim }) {
       (problem) => current && setError(errorMessage(problem))
     )
     setClaimantDraft(claim.claimant ?? '')
+    setRationaleDraft(claim.rationale)
     return () => {
       current = false
     }
@@ -100,6 +102,18 @@ export function ClaimCard({ claim }: { claim: Claim }) {
         {role && <span className="hint">{role}</span>}
       </label>
       <TagEditor tags={claim.tags} known={knownTags} onChange={(tags) => void setTags(desk, claim, tags)} />
+      <label className="field">
+        Rationale (public)
+        <textarea
+          value={rationale}
+          rows={3}
+          placeholder="Why this verdict, as readers will see it. Plain text; links work."
+          maxLength={fieldLimits.rationaleLength}
+          onChange={(e) => setRationaleDraft(e.target.value)}
+          onBlur={() => void setRationale(desk, claim, rationale)}
+        />
+        <span className="hint">Notes stay internal unless made public.</span>
+      </label>
       {detail && (
         <>
           <NotesSection
@@ -110,6 +124,7 @@ export function ClaimCard({ claim }: { claim: Claim }) {
               return note ? editNote(desk, claim, note, body) : Promise.resolve(false)
             }}
             onDelete={(note) => void deleteNote(desk, claim, note)}
+            onPublic={(note, value) => void setNotePublic(desk, claim, note, value)}
           />
           <SourcesSection sources={detail.sources} onAdd={addDraft} onRemove={(source) => void removeSource(desk, claim, source)} />
           <PriorMatches api={desk.api} claimId={claim.id} refreshKey={priorVersion} />

@@ -11,7 +11,7 @@ import { useDesk } from '../desk/context'
 import { StatusBadge } from './StatusBadge'
 
 /** Every row is this tall (CSS .claim-row agrees), so the list knows where each row is without measuring. */
-export const ROW_HEIGHT = 78
+export const ROW_HEIGHT = 72
 const OVERSCAN = 6
 
 const rowId = (claim: Claim) => `claim-row-${claim.id}`

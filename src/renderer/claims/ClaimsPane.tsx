@@ -27,8 +27,9 @@ export function ClaimsPane() {
     <aside className={selected ? 'pane claims claims--with-card' : 'pane claims'} aria-label="Claims">
       <div className="pane-header">
         <h2>Claims</h2>
-        <span className="count" aria-label={`${shown.length} of ${claims.length} claims shown`}>
-          {shown.length === claims.length ? claims.length : `${shown.length} / ${claims.length}`}
+        <span className="count">
+          <span aria-hidden="true">{shown.length === claims.length ? claims.length : `${shown.length} / ${claims.length}`}</span>
+          <span className="sr-only">{`${shown.length} of ${claims.length} claims shown`}</span>
         </span>
       </div>
       {claims.length === 0 ? (

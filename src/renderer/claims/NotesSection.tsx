@@ -11,6 +11,8 @@ interface Props {
   onAdd(body: string): Promise<boolean>
   onEdit(noteId: string, body: string): Promise<boolean>
   onDelete(note: Note): void
+  /** Makes a note public (printed in public reports) or internal. */
+  onPublic?(note: Note, value: boolean): void
 }
 
 
@@ -22,7 +24,7 @@ const submitOnModEnter = (submit: () => void) => (event: KeyboardEvent) => {
   }
 }
 
-export function NotesSection({ notes, onAdd, onEdit, onDelete }: Props) {
+export function NotesSection({ notes, onAdd, onEdit, onDelete, onPublic }: Props) {
   const desk = useDesk()
   const newNote = useRef<HTMLTextAreaElement>(null)
   useEffect(() => desk.registerFocus('note', () => newNote.current?.focus()), [desk])
@@ -40,6 +42,7 @@ export function NotesSection({ notes, onAdd, onEdit, onDelete }: Props) {
               <div className="note-meta">
                 <span>{note.author}</span> · <time dateTime={note.createdAt}>{formatDateTime(note.createdAt)}</time>
                 {note.updatedAt !== note.createdAt && <span> · edited</span>}
+                <span className={note.public ? 'note-public' : 'note-internal'}> · {note.public ? 'public' : 'internal'}</span>
               </div>
               {editing?.id === note.id ? (
                 <div className="note-editor">
@@ -70,6 +73,11 @@ export function NotesSection({ notes, onAdd, onEdit, onDelete }: Props) {
                     <button type="button" className="small" aria-label="Delete note" onClick={() => onDelete(note)}>
                       Delete
                     </button>
+                    {onPublic && (
+                      <button type="button" className="small" aria-pressed={note.public} onClick={() => onPublic(note, !note.public)}>
+                        {note.public ? 'Make internal' : 'Make public'}
+                      </button>
+                    )}
                   </div>
                 </>
               )}

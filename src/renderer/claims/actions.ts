@@ -112,7 +112,7 @@ async function editClaim(desk: Desk, claim: Claim, label: string, to: ClaimField
   }
 }
 
-type ClaimFields = { status?: Status; claimant?: string | null; tags?: string[] }
+type ClaimFields = { status?: Status; claimant?: string | null; tags?: string[]; rationale?: string }
 
 export async function setVerdict(desk: Desk, claim: Claim, status: Status): Promise<void> {
   if (claim.status === status) return
@@ -178,6 +178,21 @@ export function addNote(desk: Desk, claim: Claim, body: string): Promise<boolean
       countsChanged(desk, claim.id, { notes: -1 })
     }
   )
+}
+
+/** The public explanation of the verdict; undoable like every edit. */
+export function setRationale(desk: Desk, claim: Claim, rationale: string): Promise<boolean> {
+  if (rationale.trim() === claim.rationale) return Promise.resolve(true)
+  return editClaim(desk, claim, 'the rationale', { rationale }, { rationale: claim.rationale })
+}
+
+/** Makes a note public (printed in public reports) or internal again. */
+export function setNotePublic(desk: Desk, claim: Claim, note: Note, value: boolean): Promise<boolean> {
+  const write = (to: boolean) => async () => {
+    await desk.api.setNotePublic({ noteId: note.id, public: to })
+    countsChanged(desk, claim.id, {})
+  }
+  return undoable(desk, `making a note on ${name(claim)} ${value ? 'public' : 'internal'}`, write(value), write(!value))
 }
 
 export function editNote(desk: Desk, claim: Claim, note: Note, body: string): Promise<boolean> {

@@ -22,6 +22,14 @@ export const documentCommands = [
     run: (desk) => desk.dialog.set('details')
   }),
   command({
+    id: 'document.publishing',
+    label: 'Publishing…',
+    hint: 'The organisation, this fact-check’s conclusion and publication address, and how the desk rates',
+    places: ['document'],
+    when: open,
+    run: (desk) => desk.dialog.set('publishing')
+  }),
+  command({
     id: 'document.export',
     label: 'Export…',
     hint: 'Export a report of this document',

@@ -22,7 +22,7 @@ export interface Notice {
 }
 
 /** The dialogs the desk opens; each is mounted once in the layout. */
-export type DialogName = 'import' | 'newVersion' | 'export' | 'details' | 'deleteDocument' | 'palette'
+export type DialogName = 'import' | 'newVersion' | 'export' | 'details' | 'publishing' | 'deleteDocument' | 'palette'
 
 /** What the article view does when asked: it registers itself here while a document is open. */
 export interface ArticleSurface {

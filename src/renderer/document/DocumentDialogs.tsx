@@ -6,11 +6,12 @@ import type { OperationInput } from '../../shared/api'
 import type { ArticleDocument, DocumentMetadata } from '../../shared/model'
 import { useTask } from '../dialog/useTask'
 import { useDesk } from '../desk/context'
-import type { Desk } from '../desk/Desk'
+import type { Desk, DialogName } from '../desk/Desk'
 import { useValue } from '../desk/value'
 import { ConfirmDialog } from '../library/ConfirmDialog'
 import { deleteDocument } from '../library/library'
 import { ExportDialog } from '../report/ExportDialog'
+import { PublishingDialog } from '../report/PublishingDialog'
 import { MetadataDialog } from './MetadataDialog'
 
 type Changes = Omit<OperationInput<'updateMetadata'>, 'documentId'>
@@ -35,6 +36,10 @@ export function DocumentDialogs() {
     setError(null)
     desk.dialog.set(null)
   }
+  /** A dialog's own close: leaves alone a dialog another one opened on its way out (export → publishing). */
+  const closing = (name: DialogName) => () => {
+    if (desk.dialog.get() === name) close()
+  }
   if (!document) return null
 
   const save = (changes: Changes) =>
@@ -53,12 +58,14 @@ export function DocumentDialogs() {
   return (
     <>
       <MetadataDialog document={dialog === 'details' ? document : null} busy={busy} error={error} onSave={(changes) => void save(changes)} onClose={close} />
+      <PublishingDialog open={dialog === 'publishing'} desk={desk} document={document} onClose={closing('publishing')} />
       <ExportDialog
         open={dialog === 'export'}
         api={desk.api}
         document={document}
-        onClose={close}
+        onClose={closing('export')}
         onGoToClaim={(claimId) => desk.selectClaim(claimId, { reveal: true, focus: 'card' })}
+        onPublishing={() => desk.dialog.set('publishing')}
       />
       <ConfirmDialog
         question={dialog === 'deleteDocument' && summary ? deleteDocumentQuestion(summary.claimCount, document.title) : null}

@@ -20,9 +20,9 @@ const KEY = 'factmark-layout'
 function defaults(): Layout {
   const width = typeof window === 'undefined' ? 1440 : window.innerWidth
   return {
-    library: width >= 1800 ? 300 : width >= 1300 ? 250 : 200,
-    claims: width >= 1800 ? 560 : width >= 1300 ? 400 : 330,
-    list: 380,
+    library: width >= 1800 ? 300 : width >= 1300 ? 250 : 180,
+    claims: width >= 1800 ? 560 : width >= 1300 ? 400 : 320,
+    list: 440,
     libraryHidden: false,
     claimsHidden: false
   }

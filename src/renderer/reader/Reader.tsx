@@ -5,6 +5,8 @@ import { reattach } from '../claims/actions'
 import { OrphanList } from '../claims/OrphanList'
 import { useDesk } from '../desk/context'
 import { useValue } from '../desk/value'
+import { HighlightMenu } from '../commands/HighlightMenu'
+import { Splitter } from '../layout/Splitter'
 import { ReaderHeader } from './ReaderHeader'
 
 export function Reader() {
@@ -13,6 +15,9 @@ export function Reader() {
   const claims = useValue(desk.claims)
   return (
     <main className="reader" aria-label="Article">
+      {/* The panes' edges, on the reader's sides (inside a landmark; they stay when a pane is hidden). */}
+      <Splitter pane="library" label="Resize the library (Enter hides or shows it)" direction={1} orientation="vertical" />
+      <Splitter pane="claims" label="Resize the claims pane (Enter hides or shows it)" direction={-1} orientation="vertical" />
       {document ? (
         <>
           <ReaderHeader document={document} />
@@ -21,6 +26,7 @@ export function Reader() {
           <div className="reader-scroll">
             <ArticleView document={document} />
           </div>
+          <HighlightMenu />
         </>
       ) : (
         <div className="welcome">

@@ -25,12 +25,14 @@ interface Props {
   onClose(): void
   /** Shows a claim the readiness list points at (the dialog closes). */
   onGoToClaim?(claimId: string): void
+  /** Opens the publishing details, for the entries about the organisation or the publication address. */
+  onPublishing?(): void
 }
 
 /** The report formats an internal working version exists for: the readable ones. */
 const readable = new Set<ReportFormat>(['html', 'pdf', 'md'])
 
-export function ExportDialog({ open, api, document, onClose, onGoToClaim }: Props) {
+export function ExportDialog({ open, api, document, onClose, onGoToClaim, onPublishing }: Props) {
   const dialog = useRef<HTMLDialogElement>(null)
   const [format, setFormat] = useState<ReportFormat>('html')
   const [chosen, setChosen] = useState<Set<Status>>(() => new Set(statuses))
@@ -141,6 +143,7 @@ export function ExportDialog({ open, api, document, onClose, onGoToClaim }: Prop
             entries={readiness}
             knowingly={knowingly}
             onKnowingly={setKnowingly}
+            {...(onPublishing && { onPublishing })}
             {...(onGoToClaim && {
               onGoToClaim: (claimId: string) => {
                 onClose()

@@ -10,9 +10,11 @@ interface Props {
   knowingly: boolean
   onKnowingly(value: boolean): void
   onGoToClaim?(claimId: string): void
+  /** Opens the publishing details (organisation, publication address). */
+  onPublishing?(): void
 }
 
-export function ReadinessList({ entries, knowingly, onKnowingly, onGoToClaim }: Props) {
+export function ReadinessList({ entries, knowingly, onKnowingly, onGoToClaim, onPublishing }: Props) {
   if (entries === null) return <p className="hint readiness-pending">Checking whether the report is ready to publish…</p>
   if (entries.length === 0) {
     return (
@@ -29,6 +31,10 @@ export function ReadinessList({ entries, knowingly, onKnowingly, onGoToClaim }: 
           <li key={`${entry.check}-${entry.claimId ?? index}`}>
             {entry.claimId && onGoToClaim ? (
               <button type="button" className="link" onClick={() => onGoToClaim(entry.claimId!)}>
+                {entry.message}
+              </button>
+            ) : !entry.claimId && onPublishing ? (
+              <button type="button" className="link" onClick={onPublishing}>
                 {entry.message}
               </button>
             ) : (

@@ -19,6 +19,13 @@ export interface ImportFormatInfo {
    * version of one), or Factmark's own annotations (a document with its claims).
    */
   reads: 'article' | 'annotations'
+  /**
+   * Whether its reader runs in the reader worker, with time and memory limits
+   * (anything that parses nested structure), or at once in the calling
+   * thread (plain text splits linearly; JSON-LD is V8's own JSON.parse, then
+   * the shared schemas).
+   */
+  inWorker: boolean
   /** Largest file taken, in bytes. */
   maxBytes: number
 }
@@ -29,13 +36,14 @@ export const articleBytes = 25 * 1024 * 1024
 const annotationBytes = 256 * 1024 * 1024
 
 export const importFormatInfo: Record<ImportFormat, ImportFormatInfo> = {
-  text: { label: 'Plain text', extensions: ['txt', 'text'], mediaTypes: ['text/plain'], reads: 'article', maxBytes: articleBytes },
-  markdown: { label: 'Markdown', extensions: ['md', 'markdown'], mediaTypes: ['text/markdown'], reads: 'article', maxBytes: articleBytes },
+  text: { label: 'Plain text', extensions: ['txt', 'text'], mediaTypes: ['text/plain'], reads: 'article', inWorker: false, maxBytes: articleBytes },
+  markdown: { label: 'Markdown', extensions: ['md', 'markdown'], mediaTypes: ['text/markdown'], reads: 'article', inWorker: true, maxBytes: articleBytes },
   html: {
     label: 'Web page (HTML)',
     extensions: ['html', 'htm', 'xhtml'],
     mediaTypes: ['text/html', 'application/xhtml+xml'],
     reads: 'article',
+    inWorker: true,
     maxBytes: articleBytes
   },
   docx: {
@@ -43,14 +51,16 @@ export const importFormatInfo: Record<ImportFormat, ImportFormatInfo> = {
     extensions: ['docx'],
     mediaTypes: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
     reads: 'article',
+    inWorker: true,
     maxBytes: articleBytes
   },
-  pdf: { label: 'PDF', extensions: ['pdf'], mediaTypes: ['application/pdf'], reads: 'article', maxBytes: articleBytes },
+  pdf: { label: 'PDF', extensions: ['pdf'], mediaTypes: ['application/pdf'], reads: 'article', inWorker: true, maxBytes: articleBytes },
   jsonld: {
     label: 'Factmark export (W3C Web Annotations, JSON-LD)',
     extensions: ['jsonld'],
     mediaTypes: ['application/ld+json'],
     reads: 'annotations',
+    inWorker: false,
     maxBytes: annotationBytes
   }
 }

@@ -28,6 +28,8 @@ export interface ReportData {
   generatedAt: string
   /** Only claims with these verdicts; all claims when absent. */
   includeStatuses?: Status[]
+  /** The library belongs to a team library, where an editor signs off each verdict. */
+  signOff?: boolean
 }
 
 /** A claim as a report shows it: its number, notes and sources. */

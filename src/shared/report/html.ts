@@ -10,6 +10,7 @@
  * definitions; the internal working report adds every note and says
  * INTERNAL on every page.
  */
+import type { BlockLanguage } from '../article'
 import { stanceLabels, type Note, type Organisation, type Source } from '../model'
 import { noteParts } from '../links'
 import { finalVerdicts } from '../scale'
@@ -145,10 +146,11 @@ function badge(status: Status, label: Page['label']): string {
 }
 
 /** lang and dir for text in another script than the document's; dir="auto" otherwise. */
-function languageAttributes(text: string, language: string): string {
-  const lang = ownLanguage(text, language)
-  const { dir } = scriptOf(text)
-  return `${lang ? ` lang="${lang}"` : ''} dir="${lang && dir ? dir : 'auto'}"`
+/** What the page declared for the block (article.ts) wins; a guess from its letters otherwise. */
+function languageAttributes(declared: BlockLanguage, text: string, language: string): string {
+  const lang = declared.lang ?? ownLanguage(text, language)
+  const dir = declared.dir ?? (lang ? scriptOf(text).dir : null)
+  return `${lang ? ` lang="${esc(lang)}"` : ''} dir="${dir ?? 'auto'}"`
 }
 
 function blocks(page: Page, list: SegmentedBlock[]): string {
@@ -158,10 +160,10 @@ function blocks(page: Page, list: SegmentedBlock[]): string {
         case 'heading': {
           // The report's own headings are h1 and h2: the article's sit below them.
           const level = Math.min(block.level + 2, 6)
-          return `<h${level}${languageAttributes(textOf(block.pieces), page.language)}>${pieces(page, block.pieces)}</h${level}>`
+          return `<h${level}${languageAttributes(block, textOf(block.pieces), page.language)}>${pieces(page, block.pieces)}</h${level}>`
         }
         case 'paragraph':
-          return `<p${languageAttributes(textOf(block.pieces), page.language)}>${pieces(page, block.pieces)}</p>`
+          return `<p${languageAttributes(block, textOf(block.pieces), page.language)}>${pieces(page, block.pieces)}</p>`
         case 'blockquote':
           return `<blockquote>\n${blocks(page, block.content)}\n</blockquote>`
         case 'list': {
@@ -220,7 +222,7 @@ function entry(page: Page, { number, claim, notes, sources }: ReportClaim): stri
   return [
     `<li class="entry v-${claim.status}" id="claim-${number}">`,
     `<h3>${heading} ${badge(claim.status, label)}</h3>`,
-    `<blockquote class="quote${upright}"${languageAttributes(claim.quote.exact, language)}>${esc(claim.quote.exact)}</blockquote>`,
+    `<blockquote class="quote${upright}"${languageAttributes({}, claim.quote.exact, language)}>${esc(claim.quote.exact)}</blockquote>`,
     claim.orphaned ? '<p class="orphan">These words are no longer in the article’s current text.</p>' : '',
     facts.length ? `<dl class="facts">${facts.join('')}</dl>` : '',
     claim.rationale.trim() ? `<h4>Why ${esc(label(claim.status))}</h4>\n<div class="rationale">${prose(claim.rationale, language)}</div>` : '',
@@ -240,7 +242,7 @@ function prose(text: string, language: string): string {
   return text
     .trim()
     .split(/\r?\n\s*\r?\n/)
-    .map((paragraph) => `<p${languageAttributes(paragraph, language)}>${paragraph.split(/\r?\n/).map(linkify).join('<br>')}</p>`)
+    .map((paragraph) => `<p${languageAttributes({}, paragraph, language)}>${paragraph.split(/\r?\n/).map(linkify).join('<br>')}</p>`)
     .join('')
 }
 

@@ -7,7 +7,7 @@
  * UTF-16 offsets, as Factmark stores them.
  */
 import { z } from 'zod'
-import { MAX_BLOCK_DEPTH, type Block, type Inline } from '../article'
+import { languageTag, MAX_BLOCK_DEPTH, type Block, type BlockLanguage, type Inline } from '../article'
 import { normaliseArticle } from '../normalise'
 import { FactmarkError } from '../errors'
 import { checkField, describeIssue, fields } from '../fields'
@@ -226,10 +226,10 @@ function checkBlocks(blocks: unknown, refuse: (problem: string) => never, path =
       case 'heading': {
         const level = b.level
         if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 6) return refuse(`${at}.level must be 1 to 6`)
-        return { type: 'heading', level: level as 1 | 2 | 3 | 4 | 5 | 6, content: checkInlines(b.content, refuse, at) }
+        return { type: 'heading', level: level as 1 | 2 | 3 | 4 | 5 | 6, content: checkInlines(b.content, refuse, at), ...blockLanguage(b) }
       }
       case 'paragraph':
-        return { type: 'paragraph', content: checkInlines(b.content, refuse, at) }
+        return { type: 'paragraph', content: checkInlines(b.content, refuse, at), ...blockLanguage(b) }
       case 'blockquote':
         return { type: 'blockquote', content: checkBlocks(b.content, refuse, `${at}.content`, depth + 1) }
       case 'list':
@@ -243,6 +243,12 @@ function checkBlocks(blocks: unknown, refuse: (problem: string) => never, path =
         return refuse(`${at} has an unknown type ${JSON.stringify(b.type)}`)
     }
   })
+}
+
+/** A block's language and direction, kept when they are a language tag and ltr/rtl; dropped otherwise. */
+function blockLanguage(b: Record<string, unknown>): BlockLanguage {
+  const lang = typeof b.lang === 'string' ? languageTag(b.lang) : null
+  return { ...(lang && { lang }), ...((b.dir === 'ltr' || b.dir === 'rtl') && { dir: b.dir }) }
 }
 
 function checkInlines(inlines: unknown, refuse: (problem: string) => never, at: string): Inline[] {

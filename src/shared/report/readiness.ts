@@ -38,6 +38,13 @@ export const readinessChecks: ReadinessCheck[] = [
       !notYetRated.includes(claim.status) && !claim.rationale.trim() ? `Claim ${number} has a verdict but no rationale.` : null
   },
   {
+    check: 'unapproved',
+    claim: ({ number, claim }, data) =>
+      data.signOff && !notYetRated.includes(claim.status) && claim.approval?.status !== claim.status
+        ? `Claim ${number}’s verdict is not approved by an editor yet.`
+        : null
+  },
+  {
     check: 'no_sources',
     claim: ({ number, claim, sources }) =>
       !notYetRated.includes(claim.status) && sources.length === 0 ? `Claim ${number} has a verdict but no sources.` : null

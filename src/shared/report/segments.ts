@@ -4,7 +4,7 @@
  * claims work because every claim boundary starts a new piece. Offsets walk
  * the blocks exactly as the canonical text does (article.ts).
  */
-import { BLOCK_SEPARATOR, type Block, type Inline } from '../article'
+import { BLOCK_SEPARATOR, type Block, type BlockLanguage, type Inline } from '../article'
 import type { ReportClaim } from './data'
 
 export interface Piece {
@@ -19,8 +19,8 @@ export interface Piece {
 }
 
 export type SegmentedBlock =
-  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; pieces: Piece[] }
-  | { type: 'paragraph'; pieces: Piece[] }
+  | ({ type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; pieces: Piece[] } & BlockLanguage)
+  | ({ type: 'paragraph'; pieces: Piece[] } & BlockLanguage)
   | { type: 'blockquote'; content: SegmentedBlock[] }
   | { type: 'list'; ordered: boolean; items: SegmentedBlock[][] }
 
@@ -91,9 +91,9 @@ export function segmentArticle(content: readonly Block[], claims: readonly Repor
     blocks.map((block): SegmentedBlock => {
       switch (block.type) {
         case 'heading':
-          return { type: 'heading', level: block.level, pieces: pieces(block.content) }
+          return { type: 'heading', level: block.level, pieces: pieces(block.content), lang: block.lang, dir: block.dir }
         case 'paragraph':
-          return { type: 'paragraph', pieces: pieces(block.content) }
+          return { type: 'paragraph', pieces: pieces(block.content), lang: block.lang, dir: block.dir }
         case 'blockquote':
           return { type: 'blockquote', content: walk(block.content) }
         case 'list':
