@@ -1,7 +1,7 @@
 /** Prior fact-checks through the contract, on a real SQLite file: feed import, matching, listing. */
 import { describe, expect, it } from 'vitest'
-import { callsOn } from '../testing/calls'
 import { openLibrary } from '../library'
+import { apiOn, pasted } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 
 const review = (url: string, claimReviewed: string, rating: string) => ({
@@ -27,7 +27,7 @@ const FEED = JSON.stringify({
 
 function setup() {
   const library = tempLibrary()
-  return { library, ...callsOn(library) }
+  return { library, ...apiOn(library) }
 }
 
 describe('prior fact-checks', () => {
@@ -61,11 +61,11 @@ describe('prior fact-checks', () => {
     const { ok } = setup()
     ok('importFactChecks', { fileName: 'feed.jsonld', text: FEED })
     const text = 'Report\n\nAccording to officials, 114 Uyghurs have joined the Islamic State. Ford is leaving.'
-    const earlier = ok('importText', { text, format: 'text' })
+    const earlier = ok('importDocument', pasted(text))
     const quote = '114 Uyghurs have joined the Islamic State.'
     const old = ok('createClaim', { documentId: earlier.id, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length })
     ok('updateClaim', { claimId: old.id, status: 'false' })
-    const later = ok('importText', { text: 'Now: 114 Uyghurs joined the Islamic State, it says.', format: 'text' })
+    const later = ok('importDocument', pasted('Now: 114 Uyghurs joined the Islamic State, it says.'))
     const claim = ok('createClaim', { documentId: later.id, start: 5, end: 43 })
     const matches = ok('claimMatches', { claimId: claim.id })
     expect(matches.priorFactChecks[0]!.url).toBe('https://checks.example/uyghurs')
@@ -89,8 +89,8 @@ describe('prior fact-checks', () => {
     const app = tempLibrary()
     const cli = openLibrary(app.dataDir, { program: 'the test CLI' })
     try {
-      const appCalls = callsOn(app)
-      const cliCalls = callsOn(cli)
+      const appCalls = apiOn(app)
+      const cliCalls = apiOn(cli)
       appCalls.ok('importFactChecks', { fileName: 'feed.jsonld', text: FEED })
       expect(appCalls.ok('matchPriorFactChecks', { query: 'Moon landing was filmed in a studio' })).toEqual([])
       cliCalls.ok('importFactChecks', { fileName: 'moon.jsonld', text: JSON.stringify(review('https://checks.example/moon', 'The Moon landing was filmed in a studio.', 'False')) })
