@@ -1,14 +1,14 @@
 /**
  * The reader: the entry of the worker thread that parses one source
- * (worker.ts starts it). It answers one job with one message, the article
+ * (worker.ts starts it). It answers one job with one message, what it holds
  * or a typed error, and never lets a stack trace out.
  */
 import { parentPort } from 'node:worker_threads'
 import { FactmarkError } from '../../shared/errors'
-import { parseJob, sourceName, type ParsedArticle, type ParseJob } from './article'
+import { parseJob, sourceName, type Imported, type ParseJob } from './readers'
 import type { WorkerAnswer } from './worker'
 
-async function read(job: ParseJob): Promise<WorkerAnswer<ParsedArticle>> {
+async function read(job: ParseJob): Promise<WorkerAnswer<Imported>> {
   try {
     return { ok: true, value: await parseJob(job) }
   } catch (error) {

@@ -5,38 +5,25 @@
  * verdict, claimant, tags, notes and sources. Ids are new (the file may come
  * from a colleague's library, and may be imported twice); the times the file
  * records are kept; every claim gets history rows saying it came from the file.
- * A bad file writes nothing. The service imports in a worker thread
- * (inWorker.ts); `importAnnotations` does it all here, for scripts and benchmarks.
+ * The file is read first (`src/main/import/readers.ts`); this writes it,
+ * inside the caller's transaction: a bad file writes nothing. A large file
+ * is read, placed and written in a worker thread instead (inWorker.ts).
  */
 import { placeQuote } from '../../shared/anchor'
 import type { Block } from '../../shared/article'
 import type { ArticleDocument } from '../../shared/model'
-import { readAnnotations, type ImportedClaim, type ImportedDocument } from '../../shared/report/readAnnotations'
+import type { AnnotationFile, ImportedClaim, ImportedDocument } from '../../shared/report/readAnnotations'
 import { quoteSelector, type TextQuoteSelector } from '../../shared/selector'
-import { decodeText } from '../import/decode'
 import { safeLinkTarget } from '../import/links'
 import type { ServiceContext } from '../service/context'
 import { getDocument } from '../service/documents'
 import { originOfFormat } from './load'
 
-export function importAnnotations(context: ServiceContext, input: AnnotationFile): ArticleDocument {
-  return getDocument(context, writeAnnotations(context, placeAnnotations(input)))
+export function importAnnotations(context: ServiceContext, fileName: string, annotations: AnnotationFile): ArticleDocument {
+  return getDocument(context, writeAnnotations(context, placeAnnotations(fileName, annotations)))
 }
 
-/** A JSON-LD file to import: its name (for messages and history) and its text. */
-export interface AnnotationFile {
-  fileName: string
-  text: string
-}
-
-/** A JSON-LD file as text, or as the bytes of a file (decoded as every imported text is). */
-export type AnnotationSource = AnnotationFile | { fileName: string; bytes: Uint8Array }
-
-export function textOf(source: AnnotationSource): AnnotationFile {
-  return 'bytes' in source ? { fileName: source.fileName, text: decodeText(source.bytes, source.fileName) } : source
-}
-
-/** A file read, checked and each claim placed in its text: everything but the writing. */
+/** A file read and checked, each claim placed in its text: everything but the writing. */
 export interface PlacedAnnotations {
   fileName: string
   document: ImportedDocument
@@ -50,14 +37,12 @@ interface PlacedClaim extends ImportedClaim {
 }
 
 /**
- * Reads and checks the file (through the one validation path) and places each
- * claim in the text. Pure: it needs no database, so the slow part of an import
- * runs before its transaction takes the write lock.
+ * Places each claim in the text. Needs no database, so the slow part of a
+ * large import runs before its transaction takes the write lock.
  */
-export function placeAnnotations(input: AnnotationFile): PlacedAnnotations {
-  const { document, claims } = readAnnotations(input.text, `"${input.fileName}"`)
+export function placeAnnotations(fileName: string, { document, claims }: AnnotationFile): PlacedAnnotations {
   return {
-    fileName: input.fileName,
+    fileName,
     document,
     claims: claims.map((claim) => {
       const anchoring = placeQuote(document.text, claim.quote, claim.position ?? undefined)
@@ -68,7 +53,7 @@ export function placeAnnotations(input: AnnotationFile): PlacedAnnotations {
   }
 }
 
-/** Writes a placed file as a new document with its claims; answers the document's id. Runs inside the caller's transaction. */
+/** Writes a placed file as a new document with its claims, inside the caller's transaction; answers the document's id. */
 export function writeAnnotations(context: ServiceContext, { fileName, document, claims }: PlacedAnnotations): string {
   const { db } = context
   const now = context.now()
@@ -180,9 +165,4 @@ function safeLinks(blocks: Block[]): Block[] {
         }
     }
   })
-}
-
-/** True for a file the JSON-LD import takes (for routing importFile to it: see the coordinator's note). */
-export function isAnnotationFile(fileName: string): boolean {
-  return /\.jsonld$/i.test(fileName)
 }
