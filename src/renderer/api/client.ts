@@ -60,10 +60,19 @@ export function createClient(bridge: Bridge = window.factmark ?? httpBridge(host
   return new Proxy({} as ApiClient, {
     get: (_target, operation: string) => async (input: unknown) => {
       const outcome = await bridge.call(operation as OperationName, input)
-      if (!outcome.ok) throw new ApiCallError(outcome.error.code, outcome.error.message)
+      if (!outcome.ok) throw new ApiCallError(outcome.error.code, forTheAnalyst(operation, outcome.error.message))
       return outcome.value
     }
   })
+}
+
+/**
+ * A refusal as the analyst reads it: without the operation's name that
+ * starts the main side's messages (`updateMetadata: sourceUrl: …`), which
+ * is for logs and scripts; the field's path, which names the problem, stays.
+ */
+export function forTheAnalyst(operation: string, message: string): string {
+  return message.startsWith(`${operation}: `) ? message.slice(operation.length + 2) : message
 }
 
 export function errorMessage(error: unknown): string {
