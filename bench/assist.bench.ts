@@ -21,9 +21,9 @@ import {
   readRetrievalData,
   trainMatching
 } from '../src/main/assist/matchingTraining'
-import { openLibrary } from '../src/main/library'
+import { openLibrary } from '../src/main/library/library'
 import { importFactCheckFeed, matchPriorFactChecks, recallPriorFactChecks } from '../src/main/service/priorFactChecks'
-import { serviceContext } from '../src/main/service/service'
+import { serviceContext } from '../src/main/operations/service'
 import { rankSentences } from '../src/shared/assist/worthiness'
 import { sentences } from '../src/shared/sentences'
 import {
