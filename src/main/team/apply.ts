@@ -18,7 +18,10 @@
  *   it duplicates the other.
  */
 import type { Database, Statement } from 'better-sqlite3'
+import { randomUUID } from 'node:crypto'
 import type { HistoryAction } from '../../shared/model'
+import type { ServiceContext } from '../service/context'
+import { deletedRecord } from '../service/deleting'
 import { checkEvent, entities, parentOf, type Entity } from './events'
 
 /** Claim fields whose overwriting by someone who had not seen them is a conflict worth showing. */
@@ -27,6 +30,7 @@ const contested = new Set(['status', 'claimant', 'rationale', 'approved_status']
 const historyActions: Record<string, HistoryAction> = {
   status: 'status_changed',
   claimant: 'claimant_changed',
+  rationale: 'rationale_changed',
   approved_status: 'approved'
 }
 
@@ -164,7 +168,11 @@ class RowWriter {
   /** Claims that hold conflicts: usually few, so a claim without any needs no lookup. */
   private conflicted: Set<string>
 
+  /** For the service's readers (a deleted claim's record); nothing is written through it. */
+  private context: ServiceContext
+
   constructor(private db: Database) {
+    this.context = { db, author: () => '', now: () => this.now, newId: randomUUID }
     this.waiting = this.sql('SELECT count(*) FROM sync_pending').pluck().get() as number
     this.conflicted = new Set(this.sql('SELECT DISTINCT claim_id FROM sync_conflicts').pluck().all() as string[])
   }
@@ -223,7 +231,8 @@ class RowWriter {
       this.settled(entity, key)
       if (!current) return
       const lastAuthor = events.at(-1)?.author ?? ''
-      if (entity === 'claims') this.history(current, 'deleted', lastAuthor, { by: 'team', exact: current.exact })
+      // The whole record, as a local delete keeps it, so this library can undo a colleague's delete too.
+      if (entity === 'claims') this.history(current, 'deleted', lastAuthor, { ...deletedRecord(this.context, key), by: 'team' })
       if (entity === 'claims' || entity === 'documents') this.orphanChildren(key)
       this.sql(`DELETE FROM ${entity} WHERE ${where.sql}`).run(...where.values)
       return
@@ -256,6 +265,10 @@ class RowWriter {
             const action = historyActions[field]
             if (action) this.history(current, action, state.setBy.get(field) ?? '', { from: current[field], to: state.row[field], by: 'team' })
           }
+        } else if (entity === 'notes' && changed.includes('public')) {
+          const claim = this.sql('SELECT id, document_id FROM claims WHERE id = ?').get(state.row.claim_id) as Record<string, unknown>
+          const action = state.row.public ? 'note_made_public' : 'note_made_internal'
+          this.history(claim, action, state.setBy.get('public') ?? '', { noteId: key, by: 'team' })
         }
       }
     }
