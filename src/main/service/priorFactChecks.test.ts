@@ -1,6 +1,6 @@
 /** Prior fact-checks through the contract, on a real SQLite file: feed import, matching, listing. */
 import { describe, expect, it } from 'vitest'
-import { callsOn } from '../testing/calls'
+import { apiOn, pasted } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 
 const review = (url: string, claimReviewed: string, rating: string) => ({
@@ -26,7 +26,7 @@ const FEED = JSON.stringify({
 
 function setup() {
   const library = tempLibrary()
-  return { library, ...callsOn(library) }
+  return { library, ...apiOn(library) }
 }
 
 describe('prior fact-checks', () => {
@@ -60,11 +60,11 @@ describe('prior fact-checks', () => {
     const { ok } = setup()
     ok('importFactChecks', { fileName: 'feed.jsonld', text: FEED })
     const text = 'Report\n\nAccording to officials, 114 Uyghurs have joined the Islamic State. Ford is leaving.'
-    const earlier = ok('importText', { text, format: 'text' })
+    const earlier = ok('importDocument', pasted(text))
     const quote = '114 Uyghurs have joined the Islamic State.'
     const old = ok('createClaim', { documentId: earlier.id, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length })
     ok('updateClaim', { claimId: old.id, status: 'false' })
-    const later = ok('importText', { text: 'Now: 114 Uyghurs joined the Islamic State, it says.', format: 'text' })
+    const later = ok('importDocument', pasted('Now: 114 Uyghurs joined the Islamic State, it says.'))
     const claim = ok('createClaim', { documentId: later.id, start: 5, end: 43 })
     const matches = ok('claimMatches', { claimId: claim.id })
     expect(matches.priorFactChecks[0]!.url).toBe('https://checks.example/uyghurs')
