@@ -73,9 +73,9 @@ describe('team library', () => {
   it('publishing fields travel: rationale and conclusion last-writer-wins, public notes, publication address', async () => {
     const database = await team()
     const alice = await desk(database, 'alice')
-    const doc = await alice.call<{ id: string }>('importText', { text, format: 'text', title: 'Buses' })
-    const claim = await alice.call<Claim>('createClaim', { documentId: doc.id, start: 0, end: 38 })
-    const note = await alice.call<{ id: string }>('addNote', { claimId: claim.id, body: 'The transit report says 12%.' })
+    const doc = await alice.call('importDocument', { source: { kind: 'text', text, format: 'text' }, title: 'Buses' })
+    const claim = await alice.call('createClaim', { documentId: doc.id, start: 0, end: 38 })
+    const note = await alice.call('addNote', { claimId: claim.id, body: 'The transit report says 12%.' })
     await alice.sync()
     const bob = await desk(database, 'bob')
     await bob.sync()
@@ -92,15 +92,15 @@ describe('team library', () => {
 
     expect(await exports(alice)).toEqual(await exports(bob))
     for (const d of [alice, bob]) {
-      const merged = (await d.call<Claim[]>('listClaims', { documentId: doc.id }))[0]!
+      const merged = (await d.call('listClaims', { documentId: doc.id }))[0]!
       expect(merged.rationale).toBe('The city’s own figure is 12%.') // bob's came later by the clock
-      const document = await d.call<{ conclusion: string; publicationUrl: string | null; publicationDate: string | null }>('getDocument', { documentId: doc.id })
+      const document = await d.call('getDocument', { documentId: doc.id })
       expect(document).toMatchObject({ conclusion: 'False: the figure is 12%.', publicationUrl: 'https://desk.example/buses', publicationDate: '2026-03-01' })
       expect(d.library.db.prepare('SELECT public FROM notes WHERE id = ?').pluck().get(note.id)).toBe(1)
-      const history = await d.call<{ action: string; detail: Record<string, unknown> }[]>('listHistory', { claimId: claim.id })
+      const history = await d.call('listHistory', { claimId: claim.id })
       expect(history.find((h) => h.action === 'sync_conflict')?.detail).toMatchObject({ field: 'rationale', keptBy: 'bob', lostBy: 'alice' })
     }
-    const aliceHistory = await alice.call<{ action: string; author: string }[]>('listHistory', { claimId: claim.id })
+    const aliceHistory = await alice.call('listHistory', { claimId: claim.id })
     expect(aliceHistory).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'note_made_public', author: 'bob' })]))
     expect(aliceHistory).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'rationale_changed', author: 'bob' })]))
 
@@ -113,8 +113,8 @@ describe('team library', () => {
   it('a colleague’s delete can be undone where it arrives, and the undo travels back', async () => {
     const database = await team()
     const alice = await desk(database, 'alice')
-    const doc = await alice.call<{ id: string }>('importText', { text, format: 'text', title: 'Buses' })
-    const claim = await alice.call<Claim>('createClaim', { documentId: doc.id, start: 39, end: 72 })
+    const doc = await alice.call('importDocument', { source: { kind: 'text', text, format: 'text' }, title: 'Buses' })
+    const claim = await alice.call('createClaim', { documentId: doc.id, start: 39, end: 72 })
     await alice.call('updateClaim', { claimId: claim.id, status: 'false', tags: ['transport'], rationale: 'Ridership rose.' })
     await alice.call('addNote', { claimId: claim.id, body: 'Transit authority figures.' })
     await alice.call('addSource', { claimId: claim.id, url: 'https://example.org/ridership', stance: 'refutes' })
@@ -125,14 +125,14 @@ describe('team library', () => {
     await alice.call('deleteClaim', { claimId: claim.id })
     await alice.sync()
     await bob.sync()
-    expect(await bob.call<Claim[]>('listClaims', { documentId: doc.id })).toEqual([])
+    expect(await bob.call('listClaims', { documentId: doc.id })).toEqual([])
 
-    const restored = await bob.call<Claim>('restoreClaim', { claimId: claim.id })
+    const restored = await bob.call('restoreClaim', { claimId: claim.id })
     expect(restored).toMatchObject({ id: claim.id, status: 'false', tags: ['transport'], rationale: 'Ridership rose.' })
     await bob.sync()
     await alice.sync()
     expect(await exports(alice)).toEqual(await exports(bob))
-    expect(await alice.call<Claim[]>('listClaims', { documentId: doc.id })).toEqual([expect.objectContaining({ id: claim.id, status: 'false', tags: ['transport'] })])
+    expect(await alice.call('listClaims', { documentId: doc.id })).toEqual([expect.objectContaining({ id: claim.id, status: 'false', tags: ['transport'] })])
     expect(alice.library.db.prepare('SELECT (SELECT count(*) FROM notes) + (SELECT count(*) FROM sources)').pluck().get()).toBe(2)
   }, 60_000)
 
