@@ -11,17 +11,18 @@ const nodeSide = ['node:*', 'better-sqlite3']
 
 /**
  * src/main, top floor first. A folder may import the floors below its own,
- * never one above and never a neighbour on its own floor. (assist holds the
- * models' training, which reads the service's tables; only scripts and
- * benchmarks run it.)
+ * never one above and never a neighbour on its own floor. Beside report sit
+ * team (sync applies colleagues' events through the service's records) and
+ * assist (the models' training, which reads the service's tables; only
+ * scripts and benchmarks run it).
  */
 const mainFloors = [
   { floor: 'shells', folders: ['src/main/electron', 'src/main/serve', 'src/main/cli'] },
   { floor: 'library', folders: ['src/main/library'] },
   { floor: 'operations', folders: ['src/main/operations'] },
-  { floor: 'report', folders: ['src/main/report', 'src/main/assist'] },
+  { floor: 'report, team and assist', folders: ['src/main/report', 'src/main/team', 'src/main/assist'] },
   { floor: 'service', folders: ['src/main/service'] },
-  { floor: 'store and import', folders: ['src/main/store', 'src/main/import', 'src/main/team'] }
+  { floor: 'store and import', folders: ['src/main/store', 'src/main/import'] }
 ]
 const mainFolders = mainFloors.flatMap((f) => f.folders)
 

@@ -58,6 +58,8 @@ describe('layering', () => {
     await allowed('src/main/library/x.ts', '../operations/service')
     await allowed('src/main/operations/x.ts', '../report/export')
     await allowed('src/main/report/x.ts', '../service/claims')
+    await allowed('src/main/team/x.ts', '../service/deleting')
+    await allowed('src/main/operations/x.ts', '../team/sync')
     await allowed('src/main/service/x.ts', '../store/database')
     await allowed('src/main/service/x.ts', '../import/readers')
     await allowed('src/main/import/x.ts', '../../shared/api')
@@ -67,13 +69,15 @@ describe('layering', () => {
     await refused('src/main/report/x.ts', '../operations/service')
     await refused('src/main/service/x.ts', '../report/export')
     await refused('src/main/store/x.ts', '../service/claims')
+    await refused('src/main/service/x.ts', '../team/sync')
     await refused('src/main/import/x.ts', '../library/library')
     // So are neighbours on one floor.
     await refused('src/main/electron/x.ts', '../serve/host')
     await refused('src/main/import/x.ts', '../store/database')
+    await refused('src/main/report/x.ts', '../team/sync')
     const [message] = await imports('src/main/service/x.ts', '../report/export')
     expect(message).toMatch(/^src\/main\/service may not import src\/main\/report \("\.\.\/report\/export"\): it may import src\/main\/store, src\/main\/import, /)
-    expect(message).toContain('Inside src/main imports point down: shells → library → operations → report → service → store and import → src/shared.')
+    expect(message).toContain('Inside src/main imports point down: shells → library → operations → report, team and assist → service → store and import → src/shared.')
   })
 
   it('gives each folder of src/main only its own packages', async () => {
