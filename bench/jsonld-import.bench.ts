@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openLibrary, type Library } from '../src/main/library'
+import { openLibrary, type Library } from '../src/main/library/library'
 import { colleaguesFile } from '../src/main/testing/colleague'
 import type { BenchResult } from './types'
 

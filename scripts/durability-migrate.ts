@@ -3,9 +3,9 @@
  * as its argument with one more migration than ships (a test-only one, slow
  * enough to be killed midway: a new table of 300,000 rows and a change to
  * every document), prints "migrating" before and "migrated" after.
- * Run with `vite-node --config vitest.config.ts scripts/durability-migrate.ts DIR`.
+ * Run with `vite-node scripts/durability-migrate.ts DIR`.
  */
-import { openLibrary } from '../src/main/library'
+import { openLibrary } from '../src/main/library/library'
 import { bundledMigrations, type Migration } from '../src/main/store/migrations'
 
 /** Never shipped: only this script applies it, to copies of a library. */

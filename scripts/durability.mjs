@@ -27,6 +27,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { startBuiltHost } from './host.mjs'
 
 const CYCLES = Number(process.env.FACTMARK_DURABILITY_CYCLES ?? 100)
 const SPECIAL = Number(process.env.FACTMARK_DURABILITY_SPECIAL ?? 3)
@@ -44,36 +45,11 @@ const dataDir = mkdtempSync(join(tmpdir(), 'factmark-durability-'))
 const started = performance.now()
 
 /** Starts the host; `watch`, if given, sees the process at once (to kill it while it starts). */
-function startHost(watch) {
-  const child = spawn(process.execPath, ['out/main/host.js', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
-  watch?.(child)
-  return new Promise((resolve, reject) => {
-    let output = ''
-    const timer = setTimeout(() => reject(new Error(`The host did not start within 20 s:\n${output}`)), 20_000)
-    child.stdout.on('data', (chunk) => {
-      output += chunk
-      const match = /running at (http:\/\/[^/]+)\/#token=(\S+)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolve({ child, base: match[1], token: match[2] })
-      }
-    })
-    child.stderr.on('data', (chunk) => (output += chunk))
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer)
-      reject(new Error(`The host exited (${code ?? signal}) before it was ready:\n${output}`))
-    })
-  })
-}
+const startHost = (watch) => startBuiltHost(dataDir, { watch })
 
 /** One API call; answers the value only when the host acknowledged it (HTTP 200, ok). */
 async function call(host, operation, input) {
-  const response = await fetch(`${host.base}/api/${operation}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
-    body: JSON.stringify(input)
-  })
-  const outcome = await response.json()
+  const outcome = await host.call(operation, input)
   if (!outcome.ok) throw new Error(`${operation} refused: ${outcome.error.message}`)
   return outcome.value
 }
@@ -298,7 +274,7 @@ async function killDuringMigrations() {
   const copyDir = mkdtempSync(join(tmpdir(), 'factmark-durability-migration-'))
   const copy = join(copyDir, 'factmark.sqlite')
   const migrate = () =>
-    spawn(process.execPath, ['node_modules/vite-node/dist/cli.mjs', '--config', 'vitest.config.ts', 'scripts/durability-migrate.ts', copyDir], {
+    spawn(process.execPath, ['node_modules/vite-node/dist/cli.mjs', 'scripts/durability-migrate.ts', copyDir], {
       stdio: ['ignore', 'pipe', 'pipe']
     })
   const said = (child, word) =>

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { ArticleDocument } from '../../shared/model'
-import { dispatch, dispatchAsync } from '../dispatch'
+import { dispatch, dispatchAsync } from '../operations/dispatch'
 import { backUp } from '../store/backup'
 import { apiOn, fileSource, pasted } from '../testing/calls'
 import { colleaguesFile } from '../testing/colleague'
