@@ -6,7 +6,6 @@
  */
 import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
-import pg from 'pg'
 import { startCluster, type Cluster } from '../src/main/testing/postgres'
 import { WorkflowPage } from './pages/workflow'
 import { expectAccessible } from './support/axe'
@@ -66,13 +65,11 @@ test('an editor connects from the dialog, sees the sync state and approves a ver
 
   // A colleague who had not seen this verdict changes it: the live link brings it, the panel counts the conflict.
   const [claim] = await cluster.admin<{ key: string }>(database, "SELECT key FROM factmark.events WHERE entity = 'claims' LIMIT 1")
-  const colleague = new pg.Client({ connectionString: cluster.url(database, 'analyst2', 'analyst2-secret') })
-  await colleague.connect()
-  await colleague.query(
+  await cluster.query(
+    cluster.url(database, 'analyst2', 'analyst2-secret'),
     `INSERT INTO factmark.events (id, hlc, entity, key, parent, op, data, old) VALUES (gen_random_uuid(), $1, 'claims', $2, NULL, 'upsert', $3, $4)`,
     [(Date.now() + 1000) * 1024, claim!.key, { id: claim!.key, status: 'misleading' }, { id: claim!.key, status: 'unverified' }]
   )
-  await colleague.end()
   await expect(team.getByText('1 conflict')).toBeVisible({ timeout: 15_000 })
   // The open card shows the colleague's verdict and the value it replaced, without reopening anything.
   await expect(flow.card.getByRole('radio', { name: /Misleading/ })).toBeChecked()
