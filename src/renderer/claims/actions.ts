@@ -42,10 +42,14 @@ export function markClaim(desk: Desk): Promise<void> {
     }
     try {
       const claim = await desk.api.createClaim({ documentId: doc.id, ...span })
-      desk.selectedId.set(claim.id)
-      desk.claims.put(claim, { marked: true })
+      desk.claims.put(claim)
       desk.notice.set(null)
       recordMarking(desk, claim)
+      // The highlight is drawn first; then the claim becomes the selection (the card opens,
+      // the caret waits at the end of its words), so the analyst sees the mark at once.
+      await desk.nextPaint()
+      desk.selectClaim(claim.id)
+      desk.article?.placeCaretAfter(claim.id)
     } catch (error) {
       desk.report(error)
     }
