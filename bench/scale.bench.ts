@@ -222,7 +222,7 @@ export async function run(): Promise<BenchResult[]> {
   try {
     // Seeding, not measured: one transaction around each document's createClaim calls.
     const seed = (article: Article) => {
-      const document = ok<ArticleDocument>(library, 'importText', { text: article.text, format: 'text' })
+      const document = ok<ArticleDocument>(library, 'importDocument', { source: { kind: 'text', text: article.text, format: 'text' } })
       if (document.text !== article.text) throw new Error('The article did not import verbatim')
       const claims = library.db.transaction(() => article.claimed.map((span) => ok<Claim>(library, 'createClaim', { documentId: document.id, ...span })))()
       return { document, lastClaimId: claims.at(-1)!.id }

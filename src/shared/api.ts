@@ -8,6 +8,7 @@
 import { z } from 'zod'
 import { singleLine } from './article'
 import { fieldLimits, fields } from './fields'
+import { articleBytes } from './import/formats'
 import type {
   ArticleDocument,
   Backup,
@@ -39,13 +40,20 @@ import { statuses } from './status'
 /** Phantom marker that carries an operation's result type. */
 const returns = <T>(): T => undefined as unknown as T
 
+/**
+ * Marks an operation that only reads: it runs in a deferred transaction, a
+ * consistent snapshot that never takes SQLite's write lock, so it answers
+ * while another connection (an import, the `factmark` command) writes.
+ */
+const reads = true as const
+
 /** An operation that answers at once for some inputs and must wait for others. */
 type MaybePromise<T> = T | Promise<T>
 
 /** Limits, named once so the schemas and the messages agree. */
 export const limits = {
-  /** Largest import, in bytes of the file or UTF-8 of pasted text. */
-  importBytes: 25 * 1024 * 1024,
+  /** Largest article import, in bytes of the file or UTF-8 of pasted text (a format's own limit: src/shared/import/formats.ts). */
+  importBytes: articleBytes,
   /** Longest wait for a page fetched from a URL, in milliseconds. */
   fetchTimeoutMs: 20_000,
   /** Most text a .docx may unpack to: a zip bomb stops here. */
@@ -81,6 +89,7 @@ export const importSource = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('file'),
     fileName: z.string().min(1, { message: 'fileName is empty' }).max(limits.fileNameLength),
+    /** The file's bytes, base64-encoded. */
     data: z.base64({ message: 'data must be base64' })
   }),
   z.strictObject({ kind: z.literal('url'), url: fields.documentAddress })
@@ -97,32 +106,33 @@ const matchQuery = z
 export const api = {
   /** The library: every document, newest first. */
   listDocuments: {
+    reads,
     input: z.strictObject({}),
     result: returns<DocumentSummary[]>()
   },
   getDocument: {
+    reads,
     input: z.strictObject({ documentId: id('documentId') }),
     result: returns<ArticleDocument>()
   },
-  /** Pasted text, as plain text or Markdown. */
-  importText: {
+  /**
+   * A new document from pasted text (plain or Markdown) or HTML, a file (its
+   * format follows its name: see src/shared/import/formats.ts) or a web page.
+   * A Factmark JSON-LD export comes in with its claims, notes and sources,
+   * re-anchored in its text. `title`, when given, names an article (an
+   * export keeps its own). Plain text and a JSON-LD export are read at once;
+   * anything else waits for the reader's worker, so its call answers a promise.
+   */
+  importDocument: {
     input: z.strictObject({
-      text: z.string().max(limits.importBytes, { message: 'The text is larger than 25 MB' }),
-      format: z.enum(['text', 'markdown']),
+      source: importSource,
       title: z.string().max(limits.titleLength).transform(singleLine).optional()
-    }),
-    result: returns<MaybePromise<ArticleDocument>>()
-  },
-  /** A file's bytes, base64-encoded; the format follows the file name. */
-  importFile: {
-    input: z.strictObject({
-      fileName: z.string().min(1, { message: 'fileName is empty' }).max(limits.fileNameLength),
-      data: z.base64({ message: 'data must be base64' })
     }),
     result: returns<MaybePromise<ArticleDocument>>()
   },
   /** A document's claims in text order. */
   listClaims: {
+    reads,
     input: z.strictObject({ documentId: id('documentId') }),
     result: returns<Claim[]>()
   },
@@ -142,6 +152,7 @@ export const api = {
    * report and comes back base64-encoded; it needs Chromium (or the desktop app).
    */
   exportReport: {
+    reads,
     input: z.strictObject({
       documentId: id('documentId'),
       format: z.enum(reportFormats, { message: `format must be one of ${reportFormats.join(', ')}` }),
@@ -155,26 +166,15 @@ export const api = {
   },
   /** What blocks publishing a document's report (the claims as `statuses` filters them): empty when it is ready. */
   checkReadiness: {
+    reads,
     input: z.strictObject({ documentId: id('documentId'), statuses: verdictFilter }),
     result: returns<ReadinessEntry[]>()
-  },
-  /**
-   * Factmark's own W3C Web Annotation JSON-LD (an `exportReport` jsonld file,
-   * perhaps from a colleague's library): recreates the document, its claims
-   * (re-anchored in the text), verdicts, notes and sources.
-   */
-  importAnnotations: {
-    input: z.strictObject({
-      fileName: z.string().min(1, { message: 'fileName is empty' }).max(limits.fileNameLength),
-      // Larger than an article's limit: 100,000 claims make about 100 MB of JSON-LD (the browser host caps requests at 40 MB).
-      text: z.string().max(256 * 1024 * 1024, { message: 'The file is larger than 256 MB' })
-    }),
-    result: returns<ArticleDocument>()
   },
 
   // ── workflow ──
   /** One claim with its notes, sources and history: what the claim card shows. */
   getClaimDetail: {
+    reads,
     input: z.strictObject({ claimId: id('claimId') }),
     result: returns<ClaimDetail>()
   },
@@ -236,16 +236,19 @@ export const api = {
   },
   /** A claim's history, oldest first. */
   listHistory: {
+    reads,
     input: z.strictObject({ claimId: id('claimId') }),
     result: returns<HistoryEntry[]>()
   },
   /** Every tag in use, most used first: for autocomplete. */
   listTags: {
+    reads,
     input: z.strictObject({}),
     result: returns<{ tag: string; count: number }[]>()
   },
   /** Everyone on record as making claims, by name: for autocomplete. */
   listClaimants: {
+    reads,
     input: z.strictObject({}),
     result: returns<Claimant[]>()
   },
@@ -258,6 +261,7 @@ export const api = {
     result: returns<Claimant>()
   },
   getSettings: {
+    reads,
     input: z.strictObject({}),
     result: returns<Settings>()
   },
@@ -290,6 +294,7 @@ export const api = {
   },
   /** The desk's label and definition for every verdict. */
   getRatingScale: {
+    reads,
     input: z.strictObject({}),
     result: returns<RatingScale>()
   },
@@ -319,6 +324,7 @@ export const api = {
   },
   /** Full-text search over every document's text, claim quotes, notes and sources. */
   search: {
+    reads,
     input: z.strictObject({
       query: fields.searchQuery,
       limit: z.number().int().min(1).max(200).optional()
@@ -327,19 +333,6 @@ export const api = {
   },
 
   // ── import ──
-  /** HTML pasted from the clipboard: sanitised into the article's blocks. */
-  importHtml: {
-    input: z.strictObject({
-      html: z.string().max(limits.importBytes, { message: 'The pasted HTML is larger than 25 MB' }),
-      title: z.string().max(limits.titleLength).transform(singleLine).optional()
-    }),
-    result: returns<MaybePromise<ArticleDocument>>()
-  },
-  /** A web page, fetched by the main process, its article extracted. */
-  importUrl: {
-    input: z.strictObject({ url: fields.documentAddress }),
-    result: returns<MaybePromise<ArticleDocument>>()
-  },
   /**
    * A newer version of a document (a corrected article) replaces its text;
    * every claim is placed again, and those that cannot be are kept as orphans.
@@ -370,6 +363,7 @@ export const api = {
   // ── claim assist ──
   /** A document's sentences most worth checking, best first, without dismissed or already marked ones. */
   listSuggestions: {
+    reads,
     input: z.strictObject({ documentId: id('documentId'), limit: z.number().int().min(1).max(10_000).optional() }),
     result: returns<Suggestion[]>()
   },
@@ -398,16 +392,19 @@ export const api = {
   },
   /** The prior fact-checks closest to a text, best first, with a score (0–1). */
   matchPriorFactChecks: {
+    reads,
     input: z.strictObject({ query: matchQuery, limit: z.number().int().min(1).max(50).optional() }),
     result: returns<PriorMatch[]>()
   },
   /** For a claim's card: the closest prior fact-checks and the library's other claims that have a verdict. */
   claimMatches: {
+    reads,
     input: z.strictObject({ claimId: id('claimId'), limit: z.number().int().min(1).max(50).optional() }),
     result: returns<ClaimMatches>()
   },
   /** Every prior fact-check (newest review first), or those matching the words of `query`; a page at a time. */
   listPriorFactChecks: {
+    reads,
     input: z.strictObject({
       query: z.string().trim().max(1000, { message: 'The search is longer than 1000 characters' }).optional(),
       limit: z.number().int().min(1).max(500).optional(),
@@ -419,6 +416,7 @@ export const api = {
   // ── backups ──
   /** The automatic backups of the library, newest first. */
   listBackups: {
+    reads,
     input: z.strictObject({}),
     result: returns<Backup[]>()
   },
@@ -439,6 +437,7 @@ export const api = {
   // ── team library (issue 14) ──
   /** The link to the team library: joined or not, connected, changes waiting, last sync, conflicts. */
   getTeamStatus: {
+    reads,
     input: z.strictObject({}),
     result: returns<TeamStatus>()
   },
@@ -471,6 +470,13 @@ export type OperationInput<K extends OperationName> = z.input<Api[K]['input']>
 export type OperationResult<K extends OperationName> = Api[K]['result']
 
 export const operationNames = Object.keys(api) as OperationName[]
+
+/** The operations marked `reads`: they never write. */
+export type ReadOperation = { [K in OperationName]: Api[K] extends { reads: true } ? K : never }[OperationName]
+
+export function isReadOperation(name: OperationName): name is ReadOperation {
+  return 'reads' in api[name]
+}
 
 export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && Object.hasOwn(api, name)

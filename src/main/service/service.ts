@@ -5,12 +5,11 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
-import type { ApiHandlers } from '../../shared/api'
+import { isReadOperation, type ApiHandlers, type OperationName } from '../../shared/api'
 import { FactmarkError } from '../../shared/errors'
-import { parseHtml, parseText, type ParsedArticle } from '../import/article'
-import { readInWorker, readSource } from '../import/worker'
+import { readArticle, readSource } from '../import/worker'
 import { exportReport, type PdfPrinter } from '../report/export'
-import { importAnnotationFile, importAnnotations, isAnnotationFile } from '../report/import'
+import { importAnnotations } from '../report/import'
 import { loadReportData } from '../report/load'
 import { chromiumPrinter } from '../report/pdf'
 import { checkReadiness } from '../../shared/report/readiness'
@@ -64,26 +63,17 @@ export function serviceContext(db: Database, options: Pick<ServiceOptions, 'defa
 export function createService(db: Database, options: ServiceOptions): ApiHandlers {
   const context = serviceContext(db, options)
   const team = options.team ?? teamControl(() => db, { live: false })
-  const importArticleFile = staged(
-    db,
-    ({ fileName, data }: { fileName: string; data: string }) => readSource({ kind: 'file', fileName, data }),
-    (article) => insertDocument(context, article)
-  )
   const handlers: ApiHandlers = {
     listDocuments: () => listDocuments(context),
     getDocument: ({ documentId }) => getDocument(context, documentId),
-    // Plain text is split into paragraphs at once (linear, nothing nests); Markdown is parsed in a worker.
-    importText: staged(
+    // Factmark's own JSON-LD is a colleague's work to take in, claims and all; anything else is an article.
+    importDocument: staged(
       db,
-      ({ text, format, title }: { text: string; format: 'text' | 'markdown'; title?: string }) =>
-        format === 'text' || text.trim() === '' ? parseText(text, format, title) : readInWorker({ kind: 'text', text, format, title }, 'The text'),
-      (article) => insertDocument(context, article)
-    ),
-    // Factmark's own JSON-LD is a colleague's work to take in; anything else is an article.
-    importFile: ownTransaction(({ fileName, data }: { fileName: string; data: string }) =>
-      isAnnotationFile(fileName)
-        ? db.transaction(() => importAnnotationFile(context, fileName, Buffer.from(data, 'base64'))).immediate()
-        : importArticleFile({ fileName, data })
+      ({ source, title }) => readSource(source, title),
+      (imported) =>
+        imported.reads === 'article'
+          ? insertDocument(context, imported.article)
+          : importAnnotations(context, imported.fileName, imported.annotations)
     ),
     listClaims: ({ documentId }) => listClaims(context, documentId),
     createClaim: (input) => createClaim(context, input),
@@ -92,7 +82,6 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
       exportReport(context, input, options.printPdf ?? chromiumPrinter(), paperForLocale(options.locale ?? systemLocale()))
     ),
     checkReadiness: ({ documentId, statuses }) => checkReadiness(loadReportData(context, { documentId, statuses })),
-    importAnnotations: (input) => importAnnotations(context, input),
 
     // ── workflow ──
     getClaimDetail: ({ claimId }) => getClaimDetail(context, claimId),
@@ -120,14 +109,7 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     search: (input) => search(context, input),
 
     // ── import ──
-    importHtml: staged(
-      db,
-      ({ html, title }: { html: string; title?: string }) =>
-        html.trim() === '' ? parseHtml(html, title) : readInWorker({ kind: 'html', html, title }, 'The pasted HTML'),
-      (article) => insertDocument(context, article)
-    ),
-    importUrl: staged(db, ({ url }) => readSource({ kind: 'url', url }), (article) => insertDocument(context, article)),
-    importNewVersion: staged(db, ({ source }) => readSource(source), (article, { documentId }) =>
+    importNewVersion: staged(db, ({ source }) => readArticle(source), (article, { documentId }) =>
       importNewVersion(context, documentId, article)
     ),
     reattachClaim: (input) => reattachClaim(context, input),
@@ -191,19 +173,20 @@ function ownTransaction<F extends (input: never) => unknown>(handler: F): F {
  * fetch, a PDF or .docx reader) outside any transaction, then write it in
  * one transaction. Answers at once when the source could be read at once.
  */
-function staged<I, R>(
-  db: Database,
-  read: (input: I) => ParsedArticle | Promise<ParsedArticle>,
-  write: (article: ParsedArticle, input: I) => R
-): (input: I) => R | Promise<R> {
-  const commit = (article: ParsedArticle, input: I) => db.transaction(() => write(article, input)).immediate()
+function staged<I, A, R>(db: Database, read: (input: I) => A | Promise<A>, write: (read: A, input: I) => R): (input: I) => R | Promise<R> {
+  const commit = (source: A, input: I) => db.transaction(() => write(source, input)).immediate()
   return ownTransaction((input: I) => {
-    const article = read(input)
-    return article instanceof Promise ? article.then((read) => commit(read, input)) : commit(article, input)
+    const source = read(input)
+    return source instanceof Promise ? source.then((settled) => commit(settled, input)) : commit(source, input)
   })
 }
 
-/** Wraps every handler in an immediate transaction: one user action, one transaction. */
+/**
+ * Wraps every handler in a transaction: one user action, one transaction.
+ * A write takes the write lock at once (IMMEDIATE), so it never fails midway
+ * on a lock it could not upgrade; a read (marked in the API table) runs
+ * DEFERRED, a snapshot that needs no write lock and so never waits for one.
+ */
 function inTransactions(db: Database, handlers: ApiHandlers): ApiHandlers {
   const wrapped: Record<string, unknown> = {}
   for (const [name, handler] of Object.entries(handlers)) {
@@ -212,7 +195,9 @@ function inTransactions(db: Database, handlers: ApiHandlers): ApiHandlers {
       continue
     }
     const transaction = db.transaction(handler as (input: unknown) => unknown)
-    wrapped[name] = (input: unknown) => transaction.immediate(input)
+    wrapped[name] = isReadOperation(name as OperationName)
+      ? (input: unknown) => transaction.deferred(input)
+      : (input: unknown) => transaction.immediate(input)
   }
   return wrapped as ApiHandlers
 }

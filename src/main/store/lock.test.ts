@@ -4,7 +4,7 @@
  * ordinary writes go on beside it; once that process is gone (even killed
  * with SIGKILL, leaving its registration behind) the restore works.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -12,24 +12,14 @@ import type { RestoredBackup } from '../../shared/model'
 import { DATABASE_FILE } from '../datadir'
 import { dispatch } from '../dispatch'
 import { openLibrary } from '../library'
+import { startProcess } from '../testing/process'
 import { tempDir } from '../testing/temp'
 import { backUp, restoreBackup } from './backup'
 import { registerUser, usersDir, whileSoleUser } from './lock'
 
 /** Starts the holder on `dataDir`; resolves once it has the library open. */
 function holder(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['node_modules/vite-node/dist/cli.mjs', '--config', 'vitest.config.ts', 'src/main/testing/holder.ts', dataDir], {
-    stdio: ['pipe', 'pipe', 'pipe']
-  })
-  return new Promise((resolve, reject) => {
-    let output = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes('open\n')) resolve(child)
-    })
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.once('exit', (code) => reject(new Error(`the holder exited (${code}):\n${output}`)))
-  })
+  return startProcess(['node_modules/vite-node/dist/cli.mjs', '--config', 'vitest.config.ts', 'src/main/testing/holder.ts', dataDir], 'open\n')
 }
 
 const exited = (child: ChildProcess) => new Promise((resolve) => child.once('exit', resolve))
@@ -38,7 +28,7 @@ describe('the library lock', () => {
   it('refuses a restore while another process has the library open, naming it; writes go on; after a kill -9 the restore works', async () => {
     const dataDir = tempDir()
     const library = openLibrary(dataDir)
-    dispatch(library.service, 'importText', { text: 'Kept\n\nIn the backup.', format: 'text' })
+    dispatch(library.service, 'importDocument', { source: { kind: 'text', text: 'Kept\n\nIn the backup.', format: 'text' } })
     const backup = await backUp(library.db, dataDir)
     library.close()
 
@@ -47,7 +37,7 @@ describe('the library lock', () => {
       // Through the API of an open library (as the app's Backups dialog would).
       const mine = openLibrary(dataDir)
       try {
-        expect(dispatch(mine.service, 'importText', { text: 'Beside\n\nWritten while the other process has it open.', format: 'text' }).ok).toBe(true)
+        expect(dispatch(mine.service, 'importDocument', { source: { kind: 'text', text: 'Beside\n\nWritten while the other process has it open.', format: 'text' } }).ok).toBe(true)
         const refused = dispatch(mine.service, 'restoreBackup', { name: backup.name })
         expect(refused.ok).toBe(false)
         expect(!refused.ok && refused.error).toMatchObject({ code: 'conflict' })
