@@ -135,6 +135,22 @@ export async function setClaimant(desk: Desk, claim: Claim, claimant: string | n
   return done
 }
 
+/** Sets a claimant's role or affiliation in the registry (every claim by them shows it); undoable. */
+export async function setClaimantRole(desk: Desk, name: string, role: string | null): Promise<void> {
+  const before = desk.claimants.get().find((c) => c.name === name)?.role ?? null
+  if ((role || null) === before) return
+  const save = async (next: string | null) => {
+    const saved = await desk.api.saveClaimant({ name, role: next })
+    desk.claimants.update((list) => list.map((c) => (c.name === saved.name ? saved : c)))
+  }
+  try {
+    await save(role || null)
+    desk.history.record({ label: `the role of ${name}`, undo: () => save(before), redo: () => save(role || null) })
+  } catch (error) {
+    desk.report(error)
+  }
+}
+
 export async function setTags(desk: Desk, claim: Claim, tags: string[]): Promise<void> {
   const done = await editClaim(desk, claim, 'the tags', { tags }, { tags: claim.tags })
   if (!done) return
