@@ -99,6 +99,16 @@ test('undo covers the claimant, tags and notes, announced politely; tags ignore 
   await app.page.keyboard.press('Shift+ControlOrMeta+z')
   await expect(claimant).toHaveValue('Institute')
 
+  // The claimant's role or affiliation is edited on the card, kept in the registry, and undoable.
+  const role = flow.card.getByRole('textbox', { name: 'Role or affiliation of Institute' })
+  await role.fill('Statistics office')
+  await role.press('Enter')
+  await expect(flow.card.locator('#known-claimants option[value="Institute"]')).toHaveText('Statistics office')
+  await app.claimsPane.getByRole('listbox', { name: 'Claims list' }).focus()
+  await app.page.keyboard.press('ControlOrMeta+z')
+  await expect(app.status).toHaveText('Undone: the role of Institute.×')
+  await expect(role).toHaveValue('')
+
   // Tags: "Experts" and "experts" are one tag.
   const addTag = flow.card.getByRole('combobox', { name: 'Add tag' })
   await addTag.fill('Experts')
@@ -117,6 +127,21 @@ test('undo covers the claimant, tags and notes, announced politely; tags ignore 
   // The claimant is on record for the next claim, in any document.
   await flow.markSentence('Ürümqi')
   await expect(flow.card.locator('#known-claimants option')).toHaveCount(2)
+})
+
+test('importing a text the library already holds offers to open that document', async ({ factmark }) => {
+  const app = factmark.app
+  await app.importPasted(uyghurArticle.text, { title: 'The first copy' })
+  const dialog = await app.openImport()
+  await dialog.getByRole('textbox', { name: 'Article text' }).fill(uyghurArticle.text)
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  const offer = app.page.getByRole('alertdialog', { name: 'This text is already in the library' })
+  await expect(offer).toContainText('“The first copy”')
+  await offer.getByRole('button', { name: 'Open “The first copy”' }).click()
+  await expect(offer).toBeHidden()
+  await expect(app.status).toContainText('Opened “The first copy”, which has the same text; the new copy was removed.')
+  await expect(app.library.getByRole('listitem')).toHaveCount(1)
+  await expect(app.library.getByRole('button', { name: /The first copy/ })).toHaveAttribute('aria-current', /.+/)
 })
 
 test('a source needs its stance chosen', async ({ factmark }) => {
@@ -243,6 +268,8 @@ for (const [width, height] of [
     await app.page.keyboard.press('3')
     const article = (await app.article.boundingBox())!
     expect(article.width).toBeGreaterThanOrEqual(480)
+    // Nothing hides past the window's right edge (the claims pane, the analyst's name).
+    expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
     if (width < 1100) {
       // The document's commands fold into a menu.
       await expect(app.page.getByRole('button', { name: 'More…' })).toBeVisible()
@@ -253,3 +280,16 @@ for (const [width, height] of [
     await app.page.screenshot({ path: testInfo.outputPath(`desk-${width}x${height}.png`) })
   })
 }
+
+test('a layout remembered from a wide window gives way in a narrow one: no sideways scrolling, the article keeps 480 px', async ({ factmark }) => {
+  const app = factmark.app
+  await app.page.setViewportSize({ width: 1920, height: 1080 })
+  await app.page.reload()
+  await markCouncil(app)
+  await app.page.setViewportSize({ width: 1024, height: 700 })
+  expect((await app.article.boundingBox())!.width).toBeGreaterThanOrEqual(480)
+  expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024)
+  const claims = (await app.claimsPane.boundingBox())!
+  expect(claims.x + claims.width).toBeLessThanOrEqual(1024)
+  expect(claims.width).toBeGreaterThanOrEqual(280)
+})
