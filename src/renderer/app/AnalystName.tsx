@@ -9,6 +9,7 @@ import type { ApiClient } from '../../shared/api'
 import { fieldLimits } from '../../shared/fields'
 import type { Settings } from '../../shared/model'
 import { DialogFooter } from '../dialog/DialogFooter'
+import { useModal } from '../dialog/useModal'
 import { useTask } from '../dialog/useTask'
 
 export function AnalystName({ api, report }: { api: ApiClient; report(error: unknown): void }) {
@@ -62,21 +63,14 @@ interface FirstRunProps {
 }
 
 function FirstRunDialog({ open, accountName, onSave, onLater }: FirstRunProps) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const input = useRef<HTMLInputElement>(null)
   const [name, setName] = useState('')
   const { busy, error, run } = useTask()
-
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (open && !element.open) {
-      setName(accountName)
-      element.showModal()
-      // The account name is only a suggestion: typing replaces it.
-      requestAnimationFrame(() => input.current?.select())
-    } else if (!open && element.open) element.close()
-  }, [open, accountName])
+  const dialog = useModal(open, () => {
+    setName(accountName)
+    // The account name is only a suggestion: typing replaces it.
+    requestAnimationFrame(() => input.current?.select())
+  })
 
   const submit = (event: FormEvent) => {
     event.preventDefault()

@@ -6,12 +6,13 @@
  * plain text; the main side checks every field and says what is wrong, and
  * saves it all in one call, so a refusal saves nothing.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { fieldLimits } from '../../shared/fields'
 import { paperSizes, type ArticleDocument, type PaperSize } from '../../shared/model'
 import type { RatingScale } from '../../shared/scale'
 import { finalVerdicts } from '../../shared/scale'
 import { DialogFooter } from '../dialog/DialogFooter'
+import { useModal } from '../dialog/useModal'
 import { useTask } from '../dialog/useTask'
 import type { Desk } from '../desk/Desk'
 
@@ -36,34 +37,28 @@ interface Draft {
 const paperNames: Record<PaperSize, string> = { a4: 'A4', letter: 'Letter' }
 
 export function PublishingDialog({ open, desk, document, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [draft, setDraft] = useState<Draft | null>(null)
   const [scale, setScale] = useState<RatingScale | null>(null)
   const [localePaper, setLocalePaper] = useState<PaperSize>('a4')
   const { busy, error, setError, run } = useTask()
 
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (open && !element.open) {
-      setError(null)
-      element.showModal()
-      void Promise.all([desk.api.getSettings({}), desk.api.getRatingScale({})]).then(([settings, loaded]) => {
-        const organisation = settings.organisation
-        setDraft({
-          name: organisation?.name ?? '',
-          url: organisation?.url ?? '',
-          logo: organisation?.logo?.data ?? null,
-          conclusion: document.conclusion,
-          publicationUrl: document.publicationUrl ?? '',
-          publicationDate: document.publicationDate ?? '',
-          paperSize: settings.report.paperSize ?? ''
-        })
-        setLocalePaper(settings.localePaperSize)
-        setScale(loaded)
+  const dialog = useModal(open, () => {
+    setError(null)
+    void Promise.all([desk.api.getSettings({}), desk.api.getRatingScale({})]).then(([settings, loaded]) => {
+      const organisation = settings.organisation
+      setDraft({
+        name: organisation?.name ?? '',
+        url: organisation?.url ?? '',
+        logo: organisation?.logo?.data ?? null,
+        conclusion: document.conclusion,
+        publicationUrl: document.publicationUrl ?? '',
+        publicationDate: document.publicationDate ?? '',
+        paperSize: settings.report.paperSize ?? ''
       })
-    } else if (!open && element.open) element.close()
-  }, [open])
+      setLocalePaper(settings.localePaperSize)
+      setScale(loaded)
+    }, desk.report)
+  })
 
   const set = (changes: Partial<Draft>) => setDraft((current) => (current ? { ...current, ...changes } : current))
 
