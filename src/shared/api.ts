@@ -58,6 +58,13 @@ const paperSizeInput = z.enum(paperSizes, { message: `paperSize must be one of $
 /** Phantom marker that carries an operation's result type. */
 const returns = <T>(): T => undefined as unknown as T
 
+/**
+ * Marks an operation that only reads: it runs in a deferred transaction, a
+ * consistent snapshot that never takes SQLite's write lock, so it answers
+ * while another connection (an import, the `factmark` command) writes.
+ */
+const reads = true as const
+
 /** An operation that answers at once for some inputs and must wait for others. */
 type MaybePromise<T> = T | Promise<T>
 
@@ -116,10 +123,12 @@ const matchQuery = z
 export const api = {
   /** The library: every document, newest first. */
   listDocuments: {
+    reads,
     input: z.strictObject({}),
     result: returns<DocumentSummary[]>()
   },
   getDocument: {
+    reads,
     input: z.strictObject({ documentId: id('documentId') }),
     result: returns<ArticleDocument>()
   },
@@ -142,6 +151,7 @@ export const api = {
   },
   /** A document's claims in text order. */
   listClaims: {
+    reads,
     input: z.strictObject({ documentId: id('documentId') }),
     result: returns<Claim[]>()
   },
@@ -161,6 +171,7 @@ export const api = {
    * report and comes back base64-encoded; it needs Chromium (or the desktop app).
    */
   exportReport: {
+    reads,
     input: z.strictObject({
       documentId: id('documentId'),
       format: z.enum(reportFormats, { message: `format must be one of ${reportFormats.join(', ')}` }),
@@ -174,6 +185,7 @@ export const api = {
   },
   /** What blocks publishing a document's report (the claims as `statuses` filters them): empty when it is ready. */
   checkReadiness: {
+    reads,
     input: z.strictObject({ documentId: id('documentId'), statuses: verdictFilter }),
     result: returns<ReadinessEntry[]>()
   },
@@ -194,6 +206,7 @@ export const api = {
   // ── workflow ──
   /** One claim with its notes, sources and history: what the claim card shows. */
   getClaimDetail: {
+    reads,
     input: z.strictObject({ claimId: id('claimId') }),
     result: returns<ClaimDetail>()
   },
@@ -255,16 +268,19 @@ export const api = {
   },
   /** A claim's history, oldest first. */
   listHistory: {
+    reads,
     input: z.strictObject({ claimId: id('claimId') }),
     result: returns<HistoryEntry[]>()
   },
   /** Every tag in use, most used first: for autocomplete. */
   listTags: {
+    reads,
     input: z.strictObject({}),
     result: returns<{ tag: string; count: number }[]>()
   },
   /** Everyone on record as making claims, by name: for autocomplete. */
   listClaimants: {
+    reads,
     input: z.strictObject({}),
     result: returns<Claimant[]>()
   },
@@ -277,6 +293,7 @@ export const api = {
     result: returns<Claimant>()
   },
   getSettings: {
+    reads,
     input: z.strictObject({}),
     result: returns<Settings>()
   },
@@ -302,6 +319,7 @@ export const api = {
   },
   /** The desk's label and definition for every verdict. */
   getRatingScale: {
+    reads,
     input: z.strictObject({}),
     result: returns<RatingScale>()
   },
@@ -344,6 +362,7 @@ export const api = {
   },
   /** Full-text search over every document's text, claim quotes, notes and sources. */
   search: {
+    reads,
     input: z.strictObject({
       query: fields.searchQuery,
       limit: z.number().int().min(1).max(200).optional()
@@ -395,6 +414,7 @@ export const api = {
   // ── claim assist ──
   /** A document's sentences most worth checking, best first, without dismissed or already marked ones. */
   listSuggestions: {
+    reads,
     input: z.strictObject({ documentId: id('documentId'), limit: z.number().int().min(1).max(10_000).optional() }),
     result: returns<Suggestion[]>()
   },
@@ -423,16 +443,19 @@ export const api = {
   },
   /** The prior fact-checks closest to a text, best first, with a score (0–1). */
   matchPriorFactChecks: {
+    reads,
     input: z.strictObject({ query: matchQuery, limit: z.number().int().min(1).max(50).optional() }),
     result: returns<PriorMatch[]>()
   },
   /** For a claim's card: the closest prior fact-checks and the library's other claims that have a verdict. */
   claimMatches: {
+    reads,
     input: z.strictObject({ claimId: id('claimId'), limit: z.number().int().min(1).max(50).optional() }),
     result: returns<ClaimMatches>()
   },
   /** Every prior fact-check (newest review first), or those matching the words of `query`; a page at a time. */
   listPriorFactChecks: {
+    reads,
     input: z.strictObject({
       query: z.string().trim().max(1000, { message: 'The search is longer than 1000 characters' }).optional(),
       limit: z.number().int().min(1).max(500).optional(),
@@ -444,6 +467,7 @@ export const api = {
   // ── backups ──
   /** The automatic backups of the library, newest first. */
   listBackups: {
+    reads,
     input: z.strictObject({}),
     result: returns<Backup[]>()
   },
@@ -464,6 +488,7 @@ export const api = {
   // ── team library (issue 14) ──
   /** The link to the team library: joined or not, connected, changes waiting, last sync, conflicts. */
   getTeamStatus: {
+    reads,
     input: z.strictObject({}),
     result: returns<TeamStatus>()
   },
@@ -496,6 +521,13 @@ export type OperationInput<K extends OperationName> = z.input<Api[K]['input']>
 export type OperationResult<K extends OperationName> = Api[K]['result']
 
 export const operationNames = Object.keys(api) as OperationName[]
+
+/** The operations marked `reads`: they never write. */
+export type ReadOperation = { [K in OperationName]: Api[K] extends { reads: true } ? K : never }[OperationName]
+
+export function isReadOperation(name: OperationName): name is ReadOperation {
+  return 'reads' in api[name]
+}
 
 export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && Object.hasOwn(api, name)

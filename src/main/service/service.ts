@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
-import type { ApiHandlers } from '../../shared/api'
+import { isReadOperation, type ApiHandlers, type OperationName } from '../../shared/api'
 import { FactmarkError } from '../../shared/errors'
 import { parseHtml, parseText, type ParsedArticle } from '../import/article'
 import { readInWorker, readSource } from '../import/worker'
@@ -206,7 +206,12 @@ function staged<I, R>(
   })
 }
 
-/** Wraps every handler in an immediate transaction: one user action, one transaction. */
+/**
+ * Wraps every handler in a transaction: one user action, one transaction.
+ * A write takes the write lock at once (IMMEDIATE), so it never fails midway
+ * on a lock it could not upgrade; a read (marked in the API table) runs
+ * DEFERRED, a snapshot that needs no write lock and so never waits for one.
+ */
 function inTransactions(db: Database, handlers: ApiHandlers): ApiHandlers {
   const wrapped: Record<string, unknown> = {}
   for (const [name, handler] of Object.entries(handlers)) {
@@ -215,7 +220,9 @@ function inTransactions(db: Database, handlers: ApiHandlers): ApiHandlers {
       continue
     }
     const transaction = db.transaction(handler as (input: unknown) => unknown)
-    wrapped[name] = (input: unknown) => transaction.immediate(input)
+    wrapped[name] = isReadOperation(name as OperationName)
+      ? (input: unknown) => transaction.deferred(input)
+      : (input: unknown) => transaction.immediate(input)
   }
   return wrapped as ApiHandlers
 }

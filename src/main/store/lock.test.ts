@@ -4,7 +4,7 @@
  * ordinary writes go on beside it; once that process is gone (even killed
  * with SIGKILL, leaving its registration behind) the restore works.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -12,24 +12,14 @@ import type { RestoredBackup } from '../../shared/model'
 import { DATABASE_FILE } from '../datadir'
 import { dispatch } from '../dispatch'
 import { openLibrary } from '../library'
+import { startProcess } from '../testing/process'
 import { tempDir } from '../testing/temp'
 import { backUp, restoreBackup } from './backup'
 import { registerUser, usersDir, whileSoleUser } from './lock'
 
 /** Starts the holder on `dataDir`; resolves once it has the library open. */
 function holder(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['node_modules/vite-node/dist/cli.mjs', '--config', 'vitest.config.ts', 'src/main/testing/holder.ts', dataDir], {
-    stdio: ['pipe', 'pipe', 'pipe']
-  })
-  return new Promise((resolve, reject) => {
-    let output = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes('open\n')) resolve(child)
-    })
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.once('exit', (code) => reject(new Error(`the holder exited (${code}):\n${output}`)))
-  })
+  return startProcess(['node_modules/vite-node/dist/cli.mjs', '--config', 'vitest.config.ts', 'src/main/testing/holder.ts', dataDir], 'open\n')
 }
 
 const exited = (child: ChildProcess) => new Promise((resolve) => child.once('exit', resolve))
