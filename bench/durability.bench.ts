@@ -23,7 +23,7 @@ async function measure(mode: 'NORMAL' | 'FULL'): Promise<BenchResult> {
   try {
     library.db.pragma(`synchronous = ${mode}`)
     const text = 'Durability\n\n' + 'One sentence that is claimed again and again. '.repeat(200)
-    const outcome = dispatch(library.service, 'importText', { text, format: 'text' })
+    const outcome = dispatch(library.service, 'importDocument', { source: { kind: 'text', text, format: 'text' } })
     if (!outcome.ok) throw new Error(outcome.error.message)
     const documentId = (outcome.value as ArticleDocument).id
     let i = 0

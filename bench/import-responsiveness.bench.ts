@@ -57,7 +57,7 @@ export async function run(): Promise<BenchResult[]> {
   const host = await runHost(dir)
   try {
     const call = client(host)
-    await call('importText', { text: 'A document, so the library is not empty.', format: 'text' })
+    await call('importDocument', { source: { kind: 'text', text: 'A document, so the library is not empty.', format: 'text' } })
     const results: BenchResult[] = []
     const hostile: [string, string][] = [
       ['1,000 nested <div>s', nestedPage(1000, '<div>', '</div>')],
@@ -66,7 +66,7 @@ export async function run(): Promise<BenchResult[]> {
     for (const [name, html] of hostile) {
       const idle = await sample(call, 3000)
       const started = performance.now()
-      const importing = call('importFile', { fileName: 'deep.html', data: Buffer.from(html).toString('base64') })
+      const importing = call('importDocument', { source: { kind: 'file', fileName: 'deep.html', data: Buffer.from(html).toString('base64') } })
       const during = await sample(call, importing)
       const outcome = (await importing) as { ok: boolean; error?: { message: string } }
       const took = ((performance.now() - started) / 1000).toFixed(1)

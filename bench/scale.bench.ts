@@ -146,7 +146,7 @@ export async function run(): Promise<BenchResult[]> {
   const library = openLibrary(dir)
   try {
     const article = makeArticle()
-    const document = ok<ArticleDocument>(library, 'importText', { text: article.text, format: 'text' })
+    const document = ok<ArticleDocument>(library, 'importDocument', { source: { kind: 'text', text: article.text, format: 'text' } })
     if (document.text !== article.text) throw new Error('The article did not import verbatim')
     // Seeding, not measured: one transaction around the 10,000 createClaim calls.
     library.db.transaction(() => {

@@ -34,7 +34,9 @@ export async function run(): Promise<BenchResult[]> {
     const next = random(7)
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
     const { db, service } = library
-    const doc = await service.importText({ text: 'A long investigation.\n\nIt makes many claims about fighters and figures.', format: 'text' })
+    const doc = await service.importDocument({
+      source: { kind: 'text', text: 'A long investigation.\n\nIt makes many claims about fighters and figures.', format: 'text' }
+    })
     db.transaction(() => {
       const claim = db.prepare(
         `INSERT INTO claims (id, document_id, exact, prefix, suffix, start_offset, end_offset, created_at, updated_at)

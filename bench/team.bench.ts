@@ -47,7 +47,7 @@ function morning(library: Library, n: number, changes: number): void {
   // One transaction for the whole morning: the bench measures sync, not a disk's fsyncs.
   library.db.transaction(() => {
     const text = Array.from({ length: 200 }, (_, i) => `Analyst ${n} reads claim ${i}: ${i * 3}% of the budget went to buses.`).join(' ')
-    const doc = call<{ id: string }>(library, 'importText', { text, format: 'text', title: `Desk ${n}` })
+    const doc = call<{ id: string }>(library, 'importDocument', { source: { kind: 'text', text, format: 'text' }, title: `Desk ${n}` })
     let i = 0
     while ((count.get() as number) < changes) {
       const start = (i % 190) * 60

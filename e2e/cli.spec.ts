@@ -139,6 +139,8 @@ test('says what is wrong, with exit codes a script can rely on', async () => {
   expect(refused.stderr).toContain('factmark: cannot open the library')
 
   expect(factmark(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Exit codes: 0 done; 1 usage error') })
+  // The usage names every format the importer takes (it once said only ".txt, .md").
+  expect(factmark(['--help']).stdout).toContain('(.txt, .md, .html, .docx, .pdf, .jsonld)')
 })
 
 test('lists and restores the backups the app takes', async () => {

@@ -71,7 +71,7 @@ async function writeUntilKilled(host) {
     for (;;) {
       try {
         if (random() < 0.3) {
-          const document = await call(host, 'importText', { text: `${ARTICLE} ${acknowledged.documents.size}`, format: 'text' })
+          const document = await call(host, 'importDocument', { source: { kind: 'text', text: `${ARTICLE} ${acknowledged.documents.size}`, format: 'text' } })
           acknowledged.documents.add(document.id)
         } else {
           const start = 12 + Math.floor(random() * 1500)
@@ -107,7 +107,7 @@ async function verify(host, cycle) {
 let host
 try {
   host = await startHost()
-  target = (await call(host, 'importText', { text: ARTICLE, format: 'text' })).id
+  target = (await call(host, 'importDocument', { source: { kind: 'text', text: ARTICLE, format: 'text' } })).id
   acknowledged.documents.add(target)
   for (let cycle = 1; cycle <= CYCLES; cycle++) {
     const writing = writeUntilKilled(host)

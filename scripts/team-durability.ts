@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     const work = async (claims: number) => {
       const library = openLibrary(aliceDir!)
       try {
-        const doc = await call<{ id: string }>(library, 'importText', { text, format: 'text', title: `Batch ${acknowledged.length}` })
+        const doc = await call<{ id: string }>(library, 'importDocument', { source: { kind: 'text', text, format: 'text' }, title: `Batch ${acknowledged.length}` })
         for (let i = 0; i < claims; i++) {
           const start = (i % 55) * 40
           const claim = await call<{ id: string }>(library, 'createClaim', { documentId: doc.id, start, end: start + 30 })

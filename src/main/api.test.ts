@@ -7,7 +7,7 @@ import type { OperationName } from '../shared/api'
 import type { ArticleDocument, Claim } from '../shared/model'
 import type { Outcome } from '../shared/errors'
 import { dispatch } from './dispatch'
-import { caller } from './testing/calls'
+import { apiOn, fileSource, pasted } from './testing/calls'
 import { snapshot, tempLibrary } from './testing/temp'
 
 const ARTICLE = 'Uyghurs in Syria\n\nAccording to a 2016 New America report, 114 Uyghurs have joined IS.\n\n报告称 😀 گزارش'
@@ -20,7 +20,7 @@ function setup() {
     if (!outcome.ok) throw new Error(`${name} failed: ${outcome.error.message}`)
     return outcome.value as T
   }
-  const document = ok<ArticleDocument>('importText', { text: ARTICLE, format: 'text' })
+  const document = ok<ArticleDocument>('importDocument', pasted(ARTICLE))
   /** Calls and expects a typed error, with the database exactly as it was. */
   const refused = (name: OperationName | string, input: unknown) => {
     const before = snapshot(library.db)
@@ -45,28 +45,22 @@ describe('importing', () => {
   it('imports .txt and .md files from their bytes', async () => {
     const { ok, library } = setup()
     // Markdown is parsed in the reader's worker: its call answers a promise.
-    const md = await caller(library).ok<ArticleDocument>('importFile', {
-      fileName: 'report.md',
-      data: Buffer.from('# Report\n\nThe *claim* is [here](https://example.org).\n').toString('base64')
-    })
+    const md = await apiOn(library).okAsync('importDocument', fileSource('report.md', '# Report\n\nThe *claim* is [here](https://example.org).\n'))
     expect(md.title).toBe('Report')
     expect(md.text).toBe('Report\n\nThe claim is here.')
-    const txt = ok<ArticleDocument>('importFile', {
-      fileName: 'note.txt',
-      data: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Line one.\n\nLine two.')]).toString('base64')
-    })
+    const txt = ok<ArticleDocument>('importDocument', fileSource('note.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Line one.\n\nLine two.')])))
     expect(txt.text).toBe('Line one.\n\nLine two.')
     expect(txt.title).toBe('note')
   })
 
   it('refuses empty and whitespace-only text', () => {
     const { refused } = setup()
-    expect(refused('importText', { text: '', format: 'text' })).toEqual({
+    expect(refused('importDocument', pasted(''))).toEqual({
       code: 'invalid_input',
       message: 'The text is empty: there is no article to import.'
     })
-    expect(refused('importText', { text: ' \n\t\n ', format: 'markdown' }).message).toMatch(/empty/)
-    expect(refused('importFile', { fileName: 'blank.txt', data: Buffer.from('\n\n   \n').toString('base64') }).message).toBe(
+    expect(refused('importDocument', pasted(' \n\t\n ', 'markdown')).message).toMatch(/empty/)
+    expect(refused('importDocument', fileSource('blank.txt', '\n\n   \n')).message).toBe(
       '"blank.txt" is empty: there is no article to import.'
     )
   })
@@ -74,7 +68,7 @@ describe('importing', () => {
   it('refuses a binary file given as .txt', () => {
     const { refused } = setup()
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
-    expect(refused('importFile', { fileName: 'photo.txt', data: png.toString('base64') })).toEqual({
+    expect(refused('importDocument', fileSource('photo.txt', png))).toEqual({
       code: 'unsupported_file',
       message: '"photo.txt" looks like a binary file, not text.'
     })
@@ -83,9 +77,9 @@ describe('importing', () => {
   it('reads windows-1252 text, and refuses text that is neither it nor UTF-8', () => {
     const { ok, refused } = setup()
     const legacy = Buffer.from('Caf\xe9 au lait co\xfbte 3 \x80.', 'latin1')
-    expect(ok<ArticleDocument>('importFile', { fileName: 'menu.txt', data: legacy.toString('base64') }).text).toBe('Café au lait coûte 3 €.')
+    expect(ok<ArticleDocument>('importDocument', fileSource('menu.txt', legacy)).text).toBe('Café au lait coûte 3 €.')
     const undecodable = Buffer.from('Caf\x81\x8d\xe9.', 'latin1')
-    expect(refused('importFile', { fileName: 'menu.txt', data: undecodable.toString('base64') })).toEqual({
+    expect(refused('importDocument', fileSource('menu.txt', undecodable))).toEqual({
       code: 'unsupported_file',
       message:
         '"menu.txt" is neither UTF-8 nor text in a legacy encoding Factmark recognises (windows-1252, windows-1256, windows-1251); save it as UTF-8 and try again.'
@@ -94,11 +88,11 @@ describe('importing', () => {
 
   it('refuses files it cannot read, and inputs that break the contract', () => {
     const { refused } = setup()
-    expect(refused('importFile', { fileName: 'article.exe', data: 'AAAA' }).code).toBe('unsupported_file')
-    expect(refused('importFile', { fileName: 'a.txt', data: 'not base64!' }).message).toMatch(/data must be base64/)
-    expect(refused('importText', { text: 'x', format: 'pdf' }).code).toBe('invalid_input')
-    expect(refused('importText', { text: 'x', format: 'text', extra: 1 }).message).toMatch(/extra/)
-    expect(refused('importText', 'just a string').code).toBe('invalid_input')
+    expect(refused('importDocument', { source: { kind: 'file', fileName: 'article.exe', data: 'AAAA' } }).code).toBe('unsupported_file')
+    expect(refused('importDocument', { source: { kind: 'file', fileName: 'a.txt', data: 'not base64!' } }).message).toMatch(/data must be base64/)
+    expect(refused('importDocument', { source: { kind: 'text', text: 'x', format: 'pdf' } }).code).toBe('invalid_input')
+    expect(refused('importDocument', { ...pasted('x'), extra: 1 }).message).toMatch(/extra/)
+    expect(refused('importDocument', 'just a string').code).toBe('invalid_input')
     expect(refused('dropAllTables', {})).toEqual({ code: 'not_found', message: 'There is no operation called "dropAllTables".' })
     // A name that cannot even be turned into a string (found by the fuzz test).
     expect(refused({ toString: '' } as unknown as string, {})).toEqual({
@@ -164,7 +158,7 @@ describe('claims', () => {
 describe('values the fuzz test found', () => {
   it('a title of control characters falls back to one taken from the text', async () => {
     const { ok, refused, document, library } = setup()
-    const doc = await caller(library).ok<ArticleDocument>('importHtml', { html: '<h1>Real title</h1><p>A claim.</p>', title: '\u0000' })
+    const doc = await apiOn(library).okAsync('importDocument', { source: { kind: 'html', html: '<h1>Real title</h1><p>A claim.</p>' }, title: '\u0000' })
     expect(doc.title).toBe('Real title')
     expect(refused('updateMetadata', { documentId: document.id, title: '\u0000\u0001' })).toEqual({
       code: 'invalid_input',

@@ -20,6 +20,7 @@ import type { ErrorCode } from '../shared/errors'
 import type { ArticleDocument, Claim } from '../shared/model'
 import { DATABASE_FILE } from './datadir'
 import { dispatch, dispatchAsync } from './dispatch'
+import { pasted } from './testing/calls'
 import { snapshot, tempLibrary } from './testing/temp'
 
 const CODES: ErrorCode[] = ['invalid_input', 'not_found', 'unsupported_file', 'conflict', 'unauthorized', 'forbidden', 'too_large']
@@ -42,10 +43,7 @@ function setup() {
     if (!outcome.ok) throw new Error(`${name} failed: ${outcome.error.message}`)
     return outcome.value as T
   }
-  const document = ok<ArticleDocument>('importText', {
-    text: 'Claims under test\n\n114 Uyghurs have joined IS, a 2016 report says. 报告称 😀',
-    format: 'text'
-  })
+  const document = ok<ArticleDocument>('importDocument', pasted('Claims under test\n\n114 Uyghurs have joined IS, a 2016 report says. 报告称 😀'))
   const claim = ok<Claim>('createClaim', { documentId: document.id, start: 19, end: 46 })
 
   /** The file's bytes after a checkpoint (the WAL folded in and emptied), plus every row. */

@@ -12,6 +12,7 @@ import { dispatch } from './dispatch'
 import { openLibrary, type Library } from './library'
 import { describeDamage, libraryDamage, openLibraryAtStartup, restoreNewestBackup, type Damage, type RecoveryChoice } from './startup'
 import { backUp } from './store/backup'
+import { pasted } from './testing/calls'
 import { tempDir } from './testing/temp'
 
 const LONG = 'A long article\n\n' + Array.from({ length: 400 }, (_, i) => `Paragraph ${i}: officials said ${i * 3} people were counted.`).join('\n\n')
@@ -26,9 +27,9 @@ function titles(library: Library): string[] {
 async function libraryWithBackup(): Promise<string> {
   const dataDir = tempDir()
   const library = openLibrary(dataDir)
-  dispatch(library.service, 'importText', { text: LONG, format: 'text' })
+  dispatch(library.service, 'importDocument', pasted(LONG))
   await backUp(library.db, dataDir)
-  const second = dispatch(library.service, 'importText', { text: 'After the backup\n\nMore text.', format: 'text' })
+  const second = dispatch(library.service, 'importDocument', pasted('After the backup\n\nMore text.'))
   expect((second as { value: ArticleDocument }).value.title).toBe('After the backup')
   library.close()
   return dataDir

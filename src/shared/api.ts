@@ -8,6 +8,7 @@
 import { z } from 'zod'
 import { singleLine } from './article'
 import { fieldLimits, fields } from './fields'
+import { articleBytes } from './import/formats'
 import type {
   ArticleDocument,
   Backup,
@@ -70,8 +71,8 @@ type MaybePromise<T> = T | Promise<T>
 
 /** Limits, named once so the schemas and the messages agree. */
 export const limits = {
-  /** Largest import, in bytes of the file or UTF-8 of pasted text. */
-  importBytes: 25 * 1024 * 1024,
+  /** Largest article import, in bytes of the file or UTF-8 of pasted text (a format's own limit: src/shared/import/formats.ts). */
+  importBytes: articleBytes,
   /** Longest wait for a page fetched from a URL, in milliseconds. */
   fetchTimeoutMs: 20_000,
   /** Most text a .docx may unpack to: a zip bomb stops here. */
@@ -107,6 +108,7 @@ export const importSource = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('file'),
     fileName: z.string().min(1, { message: 'fileName is empty' }).max(limits.fileNameLength),
+    /** The file's bytes, base64-encoded. */
     data: z.base64({ message: 'data must be base64' })
   }),
   z.strictObject({ kind: z.literal('url'), url: fields.documentAddress })
@@ -132,20 +134,18 @@ export const api = {
     input: z.strictObject({ documentId: id('documentId') }),
     result: returns<ArticleDocument>()
   },
-  /** Pasted text, as plain text or Markdown. */
-  importText: {
+  /**
+   * A new document from pasted text (plain or Markdown) or HTML, a file (its
+   * format follows its name: see src/shared/import/formats.ts) or a web page.
+   * A Factmark JSON-LD export comes in with its claims, notes and sources,
+   * re-anchored in its text. `title`, when given, names an article (an
+   * export keeps its own). Plain text and a JSON-LD export are read at once;
+   * anything else waits for the reader's worker, so its call answers a promise.
+   */
+  importDocument: {
     input: z.strictObject({
-      text: z.string().max(limits.importBytes, { message: 'The text is larger than 25 MB' }),
-      format: z.enum(['text', 'markdown']),
+      source: importSource,
       title: z.string().max(limits.titleLength).transform(singleLine).optional()
-    }),
-    result: returns<MaybePromise<ArticleDocument>>()
-  },
-  /** A file's bytes, base64-encoded; the format follows the file name. */
-  importFile: {
-    input: z.strictObject({
-      fileName: z.string().min(1, { message: 'fileName is empty' }).max(limits.fileNameLength),
-      data: z.base64({ message: 'data must be base64' })
     }),
     result: returns<MaybePromise<ArticleDocument>>()
   },
@@ -188,19 +188,6 @@ export const api = {
     reads,
     input: z.strictObject({ documentId: id('documentId'), statuses: verdictFilter }),
     result: returns<ReadinessEntry[]>()
-  },
-  /**
-   * Factmark's own W3C Web Annotation JSON-LD (an `exportReport` jsonld file,
-   * perhaps from a colleague's library): recreates the document, its claims
-   * (re-anchored in the text), verdicts, notes and sources.
-   */
-  importAnnotations: {
-    input: z.strictObject({
-      fileName: z.string().min(1, { message: 'fileName is empty' }).max(limits.fileNameLength),
-      // Larger than an article's limit: 100,000 claims make about 100 MB of JSON-LD (the browser host caps requests at 40 MB).
-      text: z.string().max(256 * 1024 * 1024, { message: 'The file is larger than 256 MB' })
-    }),
-    result: returns<ArticleDocument>()
   },
 
   // ── workflow ──
@@ -371,19 +358,6 @@ export const api = {
   },
 
   // ── import ──
-  /** HTML pasted from the clipboard: sanitised into the article's blocks. */
-  importHtml: {
-    input: z.strictObject({
-      html: z.string().max(limits.importBytes, { message: 'The pasted HTML is larger than 25 MB' }),
-      title: z.string().max(limits.titleLength).transform(singleLine).optional()
-    }),
-    result: returns<MaybePromise<ArticleDocument>>()
-  },
-  /** A web page, fetched by the main process, its article extracted. */
-  importUrl: {
-    input: z.strictObject({ url: fields.documentAddress }),
-    result: returns<MaybePromise<ArticleDocument>>()
-  },
   /**
    * A newer version of a document (a corrected article) replaces its text;
    * every claim is placed again, and those that cannot be are kept as orphans.

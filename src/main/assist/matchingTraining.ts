@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { MATCH_FEATURES, matchFeatures, prepareQuery, type MatchModel } from '../../shared/assist/matching'
 import type { ServiceContext } from '../service/context'
-import { insertPriorFactChecks, recallPriorFactChecks } from '../service/priorFactChecks'
+import { bareBm25, insertPriorFactChecks, recallPriorFactChecks } from '../service/priorFactChecks'
 
 export const MATCHING_DATA = '../shared/datasets/claim-retrieval-clef2020'
 
@@ -107,8 +107,19 @@ export function mapAt5(queries: readonly QueryCandidates[], score: (features: nu
   return aps.reduce((a, b) => a + b, 0) / aps.length
 }
 
-/** Bare FTS5 bm25: the recall order itself. */
+/** The recall order itself (BM25 without re-ranking). */
 export const bm25Order = (_: number[], rank: number) => -rank
+
+/** MAP@5 of bare SQLite FTS5 bm25 over the library's prior fact-checks, for the given queries. */
+export function bareMapAt5(context: ServiceContext, data: RetrievalData, queries: readonly QueryCandidates[]): number {
+  const text = new Map(data.queries.map((q) => [q.id, q.text]))
+  const aps = queries.map((q) => {
+    const relevant = data.relevant.get(q.query) ?? new Set()
+    const labels = bareBm25(context.db, text.get(q.query)!, 5).map((r) => (relevant.has(idOfUrl(r.url)) ? 1 : 0))
+    return averagePrecisionAt5(labels, q.relevantCount)
+  })
+  return aps.reduce((a, b) => a + b, 0) / aps.length
+}
 
 /**
  * Pairwise logistic regression (each relevant candidate against each other

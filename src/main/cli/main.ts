@@ -12,16 +12,16 @@ import { FactmarkError, type ErrorCode } from '../../shared/errors'
 import type { ArticleDocument, Claim, DocumentSummary, PriorMatch, ReadinessEntry, ReportFile, RestoredBackup } from '../../shared/model'
 import { isClaimReviewFeed } from '../../shared/assist/claimReviewFeed'
 import { rankSentences } from '../../shared/assist/worthiness'
+import { importableNames } from '../../shared/import/formats'
 import { offsetConverter } from '../../shared/report/codepoints'
 import { isPublicFormat, reportFormats, type ReportFormat } from '../../shared/report/formats'
 import { statuses } from '../../shared/status'
 import { resolveDataDir } from '../datadir'
 import { dispatchAsync } from '../dispatch'
 import { openLibrary, type Library } from '../library'
-import { parseFile } from '../import/article'
+import { readArticleFile } from '../import/worker'
 import { importFactCheckFeed } from '../service/priorFactChecks'
 import { serviceContext } from '../service/service'
-import { isAnnotationFile } from '../report/import'
 import { listBackups, listBackupsInDetail, restoreBackup } from '../store/backup'
 import { needsLibrary, runTeam, TEAM_USAGE, teamUsageError } from './team'
 
@@ -40,7 +40,7 @@ export const EXIT = {
 export const USAGE = `Usage: factmark [--data-dir DIR] <command> [options]
 
 Commands:
-  import FILE...                 Import articles (.txt, .md) and Factmark JSON-LD exports (.jsonld).
+  import FILE...                 Import articles and Factmark exports (${importableNames}).
                                  Prints one line per document: ID<TAB>TITLE<TAB>FILE
                                  A ClaimReview feed (.jsonld/.json: ClaimReview, array, ItemList, DataFeed)
                                  adds prior fact-checks: FILE<TAB>imported N<TAB>updated N<TAB>rejected N,
@@ -245,9 +245,7 @@ async function importFiles(files: string[], call: Call, library: Library, io: Cl
         importFeed(file, bytes, library, io)
         continue
       }
-      const document: ArticleDocument = isAnnotationFile(fileName)
-        ? await call('importAnnotations', { fileName, text: bytes.toString('utf8') })
-        : await call('importFile', { fileName, data: bytes.toString('base64') })
+      const document: ArticleDocument = await call('importDocument', { source: { kind: 'file', fileName, data: bytes.toString('base64') } })
       io.stdout(`${document.id}\t${oneLine(document.title)}\t${file}\n`)
     } catch (error) {
       if (!(error instanceof FactmarkError)) throw error
@@ -316,7 +314,7 @@ async function runWithoutLibrary(run: () => Promise<number>, io: CliIo): Promise
 }
 
 async function suggest(file: string, values: Values, io: CliIo): Promise<number> {
-  const article = await parseFile(basename(file), readInput(file))
+  const article = await readArticleFile(basename(file), readInput(file))
   const { text } = article
   const offsets = offsetConverter(text)
   const ranked = rankSentences(text, article.metadata.language)

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { openLibrary } from '../library'
 import { startAutomaticBackups } from '../startup'
 import { connect } from '../store/database'
-import { caller } from '../testing/calls'
+import { apiOn, pasted } from '../testing/calls'
 import { tempDir } from '../testing/temp'
 import { closeLibrary } from './quit'
 
@@ -18,7 +18,7 @@ describe('quitting the desktop app', () => {
     const dataDir = tempDir()
     const library = openLibrary(dataDir)
     // Enough pages that the online backup is still running when the quit comes.
-    await caller(library).ok('importText', { text: 'Officials said 114 fighters crossed. '.repeat(60_000), format: 'text', title: 'Long' })
+    await apiOn(library).okAsync('importDocument', pasted('Officials said 114 fighters crossed. '.repeat(60_000), 'text', 'Long'))
     const backups = startAutomaticBackups(library) // starts a backup at once; the quit comes while it runs
     await closeLibrary(library, backups)
     const backupsDir = join(dataDir, 'backups')
@@ -41,7 +41,7 @@ describe('quitting the desktop app', () => {
   it('(what closing at once would do: the backup under way is lost)', { timeout: 60_000 }, async () => {
     const dataDir = tempDir()
     const library = openLibrary(dataDir)
-    await caller(library).ok('importText', { text: 'Officials said 114 fighters crossed. '.repeat(60_000), format: 'text', title: 'Long' })
+    await apiOn(library).okAsync('importDocument', pasted('Officials said 114 fighters crossed. '.repeat(60_000), 'text', 'Long'))
     const backups = startAutomaticBackups(library)
     library.close()
     await backups.settled()

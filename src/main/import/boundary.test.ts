@@ -7,9 +7,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { articleText } from '../../shared/article'
-import type { ArticleDocument, Claim, ReportFile } from '../../shared/model'
+import type { ArticleDocument, Claim } from '../../shared/model'
 import { normaliseText } from '../../shared/normalise'
-import { caller } from '../testing/calls'
+import { apiOn, fileSource, pasted } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 
 /** Code units an article may bring, the awkward ones often. */
@@ -30,21 +30,21 @@ describe('text normalisation', () => {
   })
 
   it('stores a lone surrogate as one U+FFFD in both the text and the content (was: three in text, kept in content)', async () => {
-    const { ok } = caller(tempLibrary())
-    const document = await ok<ArticleDocument>('importText', { text: 'Broken \ud83d here. The claim after it.', format: 'text' })
+    const { okAsync: ok } = apiOn(tempLibrary())
+    const document = await ok('importDocument', pasted('Broken \ud83d here. The claim after it.', 'text'))
     expect(document.text).toBe('Broken \ufffd here. The claim after it.')
     expect(articleText(document.content)).toBe(document.text)
     const start = document.text.indexOf('The claim')
-    const claim = await ok<Claim>('createClaim', { documentId: document.id, start, end: start + 9 })
+    const claim = await ok('createClaim', { documentId: document.id, start, end: start + 9 })
     expect(claim.quote.exact).toBe('The claim')
   })
 
   it('for any input, text and content agree and a claim round-trips through JSON-LD at the same position', async () => {
     const library = tempLibrary()
-    const { ok, call } = caller(library)
+    const { okAsync: ok, call } = apiOn(library)
     await fc.assert(
       fc.asyncProperty(articleInput, fc.nat(), fc.nat(), async (input, a, b) => {
-        const imported = await call('importText', { text: `Lead sentence. ${input} Last words.`, format: 'text' })
+        const imported = await call('importDocument', pasted(`Lead sentence. ${input} Last words.`, 'text'))
         if (!imported.ok) return
         const document = imported.value as ArticleDocument
         expect(articleText(document.content)).toBe(document.text)
@@ -54,11 +54,11 @@ describe('text normalisation', () => {
         const made = await call('createClaim', { documentId: document.id, start, end })
         if (!made.ok) return
         const claim = made.value as Claim
-        const file = await ok<ReportFile>('exportReport', { documentId: document.id, format: 'jsonld' })
-        const copy = await ok<ArticleDocument>('importAnnotations', { fileName: 'copy.jsonld', text: file.data })
+        const file = await ok('exportReport', { documentId: document.id, format: 'jsonld' })
+        const copy = await ok('importDocument', fileSource('copy.jsonld', file.data))
         expect(copy.text).toBe(document.text)
         expect(articleText(copy.content)).toBe(copy.text)
-        const [placed] = await ok<Claim[]>('listClaims', { documentId: copy.id })
+        const [placed] = await ok('listClaims', { documentId: copy.id })
         expect(placed?.position).toEqual(claim.position)
         expect(placed?.quote.exact).toBe(claim.quote.exact)
         expect(placed?.orphaned).toBe(false)

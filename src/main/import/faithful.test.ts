@@ -6,8 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { blockText, textBlocks, type Block } from '../../shared/article'
-import type { ArticleDocument, ReportFile } from '../../shared/model'
-import { caller } from '../testing/calls'
+import { apiOn, fileSource } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 import { extractPage } from './page'
 import { removeNamedAds, withoutPromotions } from './promo'
@@ -119,9 +118,9 @@ describe('block language and direction', () => {
   })
 
   it('carries them through the library into the HTML report', async () => {
-    const { ok } = caller(tempLibrary())
-    const document = await ok<ArticleDocument>('importFile', { fileName: 'voices.html', data: Buffer.from(html).toString('base64') })
-    const { data: report } = await ok<ReportFile>('exportReport', { documentId: document.id, format: 'html', internal: true })
+    const { okAsync: ok } = apiOn(tempLibrary())
+    const document = await ok('importDocument', fileSource('voices.html', html))
+    const { data: report } = await ok('exportReport', { documentId: document.id, format: 'html', internal: true })
     expect(report).toContain('<p lang="fa" dir="rtl">سخنگوی')
     expect(report).toContain('<p lang="ar" dir="rtl">قال')
   })

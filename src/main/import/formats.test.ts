@@ -6,16 +6,13 @@
 import { deflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { articleText, type Block } from '../../shared/article'
-import type { ArticleDocument } from '../../shared/model'
-import { caller } from '../testing/calls'
+import { apiOn } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 import { parseHtml } from './article'
 import { decodeHtml } from './decode'
 import { fixture, fixtureBase64 } from './fixtures/read'
-import { readInWorker } from './worker'
-
 /** A file read as the service reads it: in the reader's worker. */
-const parseFile = (fileName: string, bytes: Uint8Array) => readInWorker({ kind: 'file', fileName, bytes }, `"${fileName}"`)
+import { readArticleFile as parseFile } from './worker'
 
 const types = (blocks: Block[]) => blocks.map((block) => block.type)
 
@@ -159,19 +156,19 @@ describe('pasted HTML', () => {
 })
 
 describe('bad files get a clear error and nothing is written', () => {
-  const setup = () => caller(tempLibrary())
+  const setup = () => apiOn(tempLibrary())
 
   it('refuses an encrypted PDF, a damaged PDF, and a .docx that is not a zip', async () => {
     const api = setup()
-    expect(await api.refused('importFile', { fileName: 'encrypted.pdf', data: fixtureBase64('encrypted.pdf') })).toEqual({
+    expect(await api.refusedAsync('importDocument', { source: { kind: 'file', fileName: 'encrypted.pdf', data: fixtureBase64('encrypted.pdf') } })).toEqual({
       code: 'unsupported_file',
       message: '"encrypted.pdf" is protected by a password; save an unprotected copy and import that.'
     })
-    expect(await api.refused('importFile', { fileName: 'damaged.pdf', data: fixtureBase64('damaged.pdf') })).toEqual({
+    expect(await api.refusedAsync('importDocument', { source: { kind: 'file', fileName: 'damaged.pdf', data: fixtureBase64('damaged.pdf') } })).toEqual({
       code: 'unsupported_file',
       message: '"damaged.pdf" is not a readable PDF: it is damaged.'
     })
-    expect(await api.refused('importFile', { fileName: 'not-a-zip.docx', data: fixtureBase64('not-a-zip.docx') })).toEqual({
+    expect(await api.refusedAsync('importDocument', { source: { kind: 'file', fileName: 'not-a-zip.docx', data: fixtureBase64('not-a-zip.docx') } })).toEqual({
       code: 'unsupported_file',
       message: '"not-a-zip.docx" is not a Word document: a .docx file is a zip archive, and this is not one.'
     })
@@ -181,7 +178,7 @@ describe('bad files get a clear error and nothing is written', () => {
     const api = setup()
     const bytes = zipOf('word/document.xml', Buffer.alloc(110 * 1024 * 1024, 0x20))
     expect(bytes.length).toBeLessThan(1024 * 1024)
-    expect(await api.refused('importFile', { fileName: 'bomb.docx', data: bytes.toString('base64') })).toEqual({
+    expect(await api.refusedAsync('importDocument', { source: { kind: 'file', fileName: 'bomb.docx', data: bytes.toString('base64') } })).toEqual({
       code: 'too_large',
       message: '"bomb.docx" unpacks to more than 100 MB; it is refused as a possible zip bomb.'
     })
@@ -192,9 +189,9 @@ describe('bad files get a clear error and nothing is written', () => {
       if (lying.readUInt32LE(at) === 0x04034b50) lying.writeUInt32LE(1024, at + 22)
     }
     expect(lying.equals(bytes)).toBe(false)
-    expect((await api.refused('importFile', { fileName: 'liar.docx', data: lying.toString('base64') })).code).toBe('too_large')
+    expect((await api.refusedAsync('importDocument', { source: { kind: 'file', fileName: 'liar.docx', data: lying.toString('base64') } })).code).toBe('too_large')
     const truncated = fixture('article.docx').subarray(0, 1200)
-    expect(await api.refused('importFile', { fileName: 'cut.docx', data: truncated.toString('base64') })).toEqual({
+    expect(await api.refusedAsync('importDocument', { source: { kind: 'file', fileName: 'cut.docx', data: truncated.toString('base64') } })).toEqual({
       code: 'unsupported_file',
       message: '"cut.docx" is a damaged zip archive.'
     })
@@ -205,15 +202,15 @@ describe('bad files get a clear error and nothing is written', () => {
     const line = 'A long paragraph of article text that repeats, as a very long report would. '.repeat(20) + '\n\n'
     const big = Buffer.from(line.repeat(Math.ceil((20 * 1024 * 1024) / line.length)))
     expect(big.length).toBeGreaterThanOrEqual(20 * 1024 * 1024)
-    const document = await api.ok<ArticleDocument>('importFile', { fileName: 'big.txt', data: big.toString('base64') })
+    const document = await api.okAsync('importDocument', { source: { kind: 'file', fileName: 'big.txt', data: big.toString('base64') } })
     expect(document.text.length).toBeGreaterThan(19 * 1024 * 1024)
     // Past Readability's limit a page's <article> is sanitised as it is.
     const paragraph = `<p>${line}</p>`
     const page = `<html><body><nav>Menu</nav><article>${paragraph.repeat(Math.ceil((5 * 1024 * 1024) / paragraph.length))}</article></body></html>`
-    const large = await api.ok<ArticleDocument>('importFile', { fileName: 'large.html', data: Buffer.from(page).toString('base64') })
+    const large = await api.okAsync('importDocument', { source: { kind: 'file', fileName: 'large.html', data: Buffer.from(page).toString('base64') } })
     expect(large.text.startsWith('A long paragraph')).toBe(true)
     const huge = Buffer.alloc(26 * 1024 * 1024, 0x61)
-    expect(await api.refused('importFile', { fileName: 'huge.txt', data: huge.toString('base64') })).toEqual({
+    expect(await api.refusedAsync('importDocument', { source: { kind: 'file', fileName: 'huge.txt', data: huge.toString('base64') } })).toEqual({
       code: 'too_large',
       message: '"huge.txt" is larger than 25 MB, the import limit.'
     })
@@ -221,17 +218,17 @@ describe('bad files get a clear error and nothing is written', () => {
 
   it('refuses pasted HTML with no text, and a page that is all furniture', async () => {
     const api = setup()
-    expect((await api.refused('importHtml', { html: '<script>x()</script><img src=x>' })).message).toBe('The pasted HTML has no readable text.')
-    expect((await api.refused('importHtml', { html: '  ' })).message).toBe('The pasted HTML is empty: there is no article to import.')
+    expect((await api.refusedAsync('importDocument', { source: { kind: 'html', html: '<script>x()</script><img src=x>' } })).message).toBe('The pasted HTML has no readable text.')
+    expect((await api.refusedAsync('importDocument', { source: { kind: 'html', html: '  ' } })).message).toBe('The pasted HTML is empty: there is no article to import.')
     expect(
-      (await api.refused('importFile', { fileName: 'empty.html', data: Buffer.from('<html><body><nav>Home</nav></body></html>').toString('base64') }))
+      (await api.refusedAsync('importDocument', { source: { kind: 'file', fileName: 'empty.html', data: Buffer.from('<html><body><nav>Home</nav></body></html>').toString('base64') } }))
         .message
     ).toBe('"empty.html" has no readable text.')
   })
 
   it('stores what the page said about itself when importing through the API', async () => {
     const api = setup()
-    const document = await api.ok<ArticleDocument>('importFile', { fileName: 'article.html', data: fixtureBase64('article.html') })
+    const document = await api.okAsync('importDocument', { source: { kind: 'file', fileName: 'article.html', data: fixtureBase64('article.html') } })
     expect(document).toMatchObject({
       title: 'Uyghur fighters in Syria',
       author: 'Jane Doe',

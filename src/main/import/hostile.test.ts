@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { articleText, blockDepth, MAX_BLOCK_DEPTH } from '../../shared/article'
-import type { ArticleDocument, ReportFile } from '../../shared/model'
-import { caller } from '../testing/calls'
+import type { ArticleDocument } from '../../shared/model'
+import { apiOn, fileSource, pasted } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 import { readInWorker } from './worker'
 
@@ -18,7 +18,6 @@ function nested(open: string, close: string, depth: number): string {
 }
 
 const page = (body: string) => `<!doctype html><html><head><title>Deep</title></head><body>${body}</body></html>`
-const file = (fileName: string, text: string) => ({ fileName, data: Buffer.from(text).toString('base64') })
 
 const KINDS: [string, string, string][] = [
   ['div', '<div>', '</div>'],
@@ -39,46 +38,46 @@ function expectStored(document: ArticleDocument): void {
 describe('deep nesting', () => {
   for (const [kind, open, close] of KINDS) {
     it(`imports 5,000 nested ${kind} elements, pasted or as a page, flattened below the cap`, async () => {
-      const { ok } = caller(tempLibrary())
+      const { okAsync: ok } = apiOn(tempLibrary())
       const html = nested(open, close, 5000)
-      expectStored(await ok<ArticleDocument>('importHtml', { html }))
-      expectStored(await ok<ArticleDocument>('importFile', file('deep.html', page(html))))
+      expectStored(await ok('importDocument', { source: { kind: 'html', html } }))
+      expectStored(await ok('importDocument', fileSource('deep.html', page(html))))
     }, 60_000)
   }
 
   it('stores 600 nested blockquotes (was: CHECK constraint failed: json_valid(content))', async () => {
-    const { ok } = caller(tempLibrary())
-    const document = await ok<ArticleDocument>('importHtml', { html: nested('<blockquote>', '</blockquote>', 600) })
+    const { okAsync: ok } = apiOn(tempLibrary())
+    const document = await ok('importDocument', { source: { kind: 'html', html: nested('<blockquote>', '</blockquote>', 600) } })
     expectStored(document)
     expect(blockDepth(document.content)).toBe(MAX_BLOCK_DEPTH)
   })
 
   it('imports 1,000 nested divs as a page without Readability stalling on them', async () => {
-    const { ok } = caller(tempLibrary())
-    expectStored(await ok<ArticleDocument>('importFile', file('deep.html', page(nested('<div>', '</div>', 1000)))))
+    const { okAsync: ok } = apiOn(tempLibrary())
+    expectStored(await ok('importDocument', fileSource('deep.html', page(nested('<div>', '</div>', 1000)))))
   })
 
   it('imports 20,000 nested elements', async () => {
-    const { ok } = caller(tempLibrary())
-    expectStored(await ok<ArticleDocument>('importFile', file('deep.html', page(nested('<div><span>', '</span></div>', 10_000)))))
+    const { okAsync: ok } = apiOn(tempLibrary())
+    expectStored(await ok('importDocument', fileSource('deep.html', page(nested('<div><span>', '</span></div>', 10_000)))))
   }, 120_000)
 
   it('reads Markdown quotes nested 5,000 deep', async () => {
-    const { ok } = caller(tempLibrary())
+    const { okAsync: ok } = apiOn(tempLibrary())
     const markdown = `# Deep\n\n${'>'.repeat(5000)} The sentence at the bottom of it all.\n`
-    expectStored(await ok<ArticleDocument>('importFile', file('deep.md', markdown)))
+    expectStored(await ok('importDocument', fileSource('deep.md', markdown)))
   })
 
   it('refuses a JSON-LD file whose content nests 3,000 quotes deep, saying so (was: 500)', async () => {
     const library = tempLibrary()
-    const { ok, refused } = caller(library)
-    const document = await ok<ArticleDocument>('importText', { text: 'One sentence to export.', format: 'text' })
-    const { data } = await ok<ReportFile>('exportReport', { documentId: document.id, format: 'jsonld' })
+    const { okAsync: ok, refusedAsync: refused } = apiOn(library)
+    const document = await ok('importDocument', pasted('One sentence to export.', 'text'))
+    const { data } = await ok('exportReport', { documentId: document.id, format: 'jsonld' })
     const paragraph = '{"type":"paragraph","content":[{"text":"One sentence to export."}]}'
     const content = '[{"type":"blockquote","content":'.repeat(3000) + `[${paragraph}]` + '}]'.repeat(3000)
     const deep = data.replace(/"content":\s*\[[^\]]*\]\s*\}\s*\]/, `"content": ${content}`)
     expect(deep).not.toBe(data)
-    const error = await refused('importAnnotations', { fileName: 'deep.jsonld', text: deep })
+    const error = await refused('importDocument', fileSource('deep.jsonld', deep))
     expect(error.code).toBe('invalid_input')
     expect(error.message).toMatch(/deeper than 16 levels/)
     expect(error.message).not.toContain('\n')
@@ -107,19 +106,19 @@ const textPage = (contents: string, extra = '') =>
 
 describe('hostile PDFs', () => {
   it('says a PDF with a broken cross-reference table is damaged, not scanned', async () => {
-    const { refused } = caller(tempLibrary())
+    const { refusedAsync: refused } = apiOn(tempLibrary())
     const broken = pdf(
       ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [4 0 R] /Count 1 >>', font, textPage('9 0 R')],
       'broken'
     )
-    const error = await refused('importFile', { fileName: 'broken.pdf', data: broken.toString('base64') })
+    const error = await refused('importDocument', fileSource('broken.pdf', broken))
     expect(error.code).toBe('unsupported_file')
     expect(error.message).toMatch(/^"broken\.pdf" is damaged/)
     expect(error.message).not.toMatch(/scan/)
   })
 
   it('says a scanned PDF (pages of images, no text) has no text layer', async () => {
-    const { refused } = caller(tempLibrary())
+    const { refusedAsync: refused } = apiOn(tempLibrary())
     const scanned = pdf([
       '<< /Type /Catalog /Pages 2 0 R >>',
       '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -127,7 +126,7 @@ describe('hostile PDFs', () => {
       stream('q 612 0 0 792 0 0 cm /Im1 Do Q'),
       stream('\u00ff\u0000\u00ff\u0000', '/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8')
     ])
-    const error = await refused('importFile', { fileName: 'scan.pdf', data: scanned.toString('base64') })
+    const error = await refused('importDocument', fileSource('scan.pdf', scanned))
     expect(error).toEqual({
       code: 'invalid_input',
       message: '"scan.pdf" has no text layer: its pages are images (a scan); run it through OCR and import the result.'
@@ -135,7 +134,7 @@ describe('hostile PDFs', () => {
   })
 
   it('reads the text of a PDF that carries JavaScript, and never runs it', async () => {
-    const { ok } = caller(tempLibrary())
+    const { okAsync: ok } = apiOn(tempLibrary())
     const marker = `factmarkPdfScriptRan${Date.now()}`
     const scripted = pdf([
       `<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R /Names << /JavaScript << /Names [(x) 5 0 R] >> >> >>`,
@@ -145,7 +144,7 @@ describe('hostile PDFs', () => {
       `<< /S /JavaScript /JS (globalThis.${marker} = true; app.alert\\(1\\)) >>`,
       stream('BT /F1 12 Tf 72 700 Td (The text of a scripted PDF is read.) Tj ET')
     ])
-    const document = await ok<ArticleDocument>('importFile', { fileName: 'scripted.pdf', data: scripted.toString('base64') })
+    const document = await ok('importDocument', fileSource('scripted.pdf', scripted))
     expect(document.text).toBe('The text of a scripted PDF is read.')
     expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined()
   })

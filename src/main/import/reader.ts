@@ -1,16 +1,16 @@
 /**
  * The reader: the entry of the worker thread that parses one source
- * (worker.ts starts it). It answers one job with one message, the article
+ * (worker.ts starts it). It answers one job with one message, what it holds
  * or a typed error, and never lets a stack trace out.
  */
 import { parentPort } from 'node:worker_threads'
 import { FactmarkError } from '../../shared/errors'
-import { parseJob, sourceName, type ParseJob } from './article'
+import { parseJob, sourceName, type ParseJob } from './readers'
 import type { ReaderAnswer } from './worker'
 
 async function read(job: ParseJob): Promise<ReaderAnswer> {
   try {
-    return { ok: true, article: await parseJob(job) }
+    return { ok: true, imported: await parseJob(job) }
   } catch (error) {
     if (error instanceof FactmarkError) return { ok: false, error: { code: error.code, message: error.message } }
     const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) }

@@ -7,8 +7,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ArticleDocument, NewVersionResult } from '../../shared/model'
-import { caller } from '../testing/calls'
+import { apiOn } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 import { fixture } from './fixtures/read'
 import { fetchPage } from './url'
@@ -37,8 +36,8 @@ describe('importing a URL', () => {
       '/2016/uyghur-fighters': (r) => r.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(fixture('article.html')),
       '/legacy': (r) => r.writeHead(200, { 'Content-Type': 'text/html; charset=windows-1252' }).end(fixture('article-1252.html'))
     })
-    const api = caller(tempLibrary())
-    const document = await api.ok<ArticleDocument>('importUrl', { url: `${base}/story` })
+    const api = apiOn(tempLibrary())
+    const document = await api.okAsync('importDocument', { source: { kind: 'url', url: `${base}/story` } })
     expect(document).toMatchObject({
       title: 'Uyghur fighters in Syria',
       author: 'Jane Doe',
@@ -47,7 +46,7 @@ describe('importing a URL', () => {
     })
     expect(document.text).toContain('114 Uyghurs have joined IS in Syria and Iraq.')
     expect(document.text).not.toContain('troll123')
-    const legacy = await api.ok<ArticleDocument>('importUrl', { url: `${base}/legacy` })
+    const legacy = await api.okAsync('importDocument', { source: { kind: 'url', url: `${base}/legacy` } })
     expect(legacy.text).toContain('Café prices rose by 5 € – “a lot”, said Zoë.')
   })
 
@@ -56,12 +55,12 @@ describe('importing a URL', () => {
       '/v1': (r) => r.writeHead(200, { 'Content-Type': 'text/html' }).end(fixture('article.html')),
       '/v2': (r) => r.writeHead(200, { 'Content-Type': 'text/html' }).end(fixture('article-v2.html'))
     })
-    const api = caller(tempLibrary())
-    const document = await api.ok<ArticleDocument>('importUrl', { url: `${base}/v1` })
+    const api = apiOn(tempLibrary())
+    const document = await api.okAsync('importDocument', { source: { kind: 'url', url: `${base}/v1` } })
     const words = 'several thousand fighters in Idlib'
     const start = document.text.indexOf(words)
-    await api.ok('createClaim', { documentId: document.id, start, end: start + words.length })
-    const result = await api.ok<NewVersionResult>('importNewVersion', { documentId: document.id, source: { kind: 'url', url: `${base}/v2` } })
+    await api.okAsync('createClaim', { documentId: document.id, start, end: start + words.length })
+    const result = await api.okAsync('importNewVersion', { documentId: document.id, source: { kind: 'url', url: `${base}/v2` } })
     expect(result.document.text).toContain('Correction: an earlier version of this article misnamed the report.')
     expect(result.placed).toEqual({ exact: 0, moved: 0, approximate: 0, orphaned: 1 })
     expect(result.claims[0]).toMatchObject({ orphaned: true, quote: { exact: words } })
@@ -78,23 +77,23 @@ describe('importing a URL', () => {
         r.end()
       }
     })
-    const api = caller(tempLibrary())
-    expect(await api.refused('importUrl', { url: `${base}/gone` })).toEqual({
+    const api = apiOn(tempLibrary())
+    expect(await api.refusedAsync('importDocument', { source: { kind: 'url', url: `${base}/gone` } })).toEqual({
       code: 'not_found',
       message: `${base.slice(7)} answered 404 Not Found for ${base}/gone.`
     })
-    expect((await api.refused('importUrl', { url: `${base}/data.json` })).message).toBe(
+    expect((await api.refusedAsync('importDocument', { source: { kind: 'url', url: `${base}/data.json` } })).message).toBe(
       `${base}/data.json is not a web page (it is application/json); save the file and import it instead.`
     )
-    expect((await api.refused('importUrl', { url: `${base}/report.pdf` })).code).toBe('unsupported_file')
-    expect(await api.refused('importUrl', { url: `${base}/huge` })).toEqual({ code: 'too_large', message: `${base}/huge is larger than 25 MB.` })
+    expect((await api.refusedAsync('importDocument', { source: { kind: 'url', url: `${base}/report.pdf` } })).code).toBe('unsupported_file')
+    expect(await api.refusedAsync('importDocument', { source: { kind: 'url', url: `${base}/huge` } })).toEqual({ code: 'too_large', message: `${base}/huge is larger than 25 MB.` })
     // A port nothing listens on.
     const closed = await serve({})
     await new Promise((resolve) => servers.pop()!.close(resolve))
-    expect((await api.refused('importUrl', { url: `${closed}/story` })).message).toMatch(
+    expect((await api.refusedAsync('importDocument', { source: { kind: 'url', url: `${closed}/story` } })).message).toMatch(
       new RegExp(`^Could not reach ${closed.slice(7).replace(/\./g, '\\.')} \\(ECONNREFUSED\\)`)
     )
-    expect((await api.refused('importUrl', { url: 'ftp://example.org/x' })).message).toMatch(/url: “ftp:” addresses are not allowed/)
+    expect((await api.refusedAsync('importDocument', { source: { kind: 'url', url: 'ftp://example.org/x' } })).message).toMatch(/source.url: “ftp:” addresses are not allowed/)
   })
 
   it('gives up on a server that does not answer in time', async () => {

@@ -1,7 +1,8 @@
 /**
  * Reading untrusted bytes off the main thread. Every source of a document
- * (text, Markdown, pasted HTML, a saved or fetched page, .docx, PDF) is
- * parsed in a worker thread of its own, started for the one job, with a
+ * whose format's row says `inWorker` (Markdown, pasted HTML, a saved or
+ * fetched page, .docx, PDF: see src/shared/import/formats.ts) is parsed in a
+ * worker thread of its own, started for the one job, with a
  * memory limit (V8's heap limits for the thread) and a time limit (a timer
  * that terminates it). The host's event loop and Electron's main process
  * only wait for a message: they stay free to answer other calls meanwhile.
@@ -15,7 +16,10 @@
 import { Worker } from 'node:worker_threads'
 import type { ImportSource } from '../../shared/api'
 import { FactmarkError, type ApiError } from '../../shared/errors'
-import { formatOfFile, jobOf, parseFile, parseText, sourceName, type ParsedArticle, type ParseJob } from './article'
+import { importFormatInfo, isAnnotationFile } from '../../shared/import/formats'
+import type { ParsedArticle } from './article'
+import { formatOfFile, parseJob, sourceName, type Imported, type ParseJob } from './readers'
+import { fetchPage } from './url'
 import readerPath from './reader?modulePath'
 
 export interface ReadLimits {
@@ -28,19 +32,19 @@ export interface ReadLimits {
 /** Far beyond any real article (the largest page of the extraction benchmark takes under a second). */
 export const readLimits: ReadLimits = { timeMs: 30_000, memoryMb: 512 }
 
-/** What the reader posts back: the article, or the typed error it was refused with. */
-export type ReaderAnswer = { ok: true; article: ParsedArticle } | { ok: false; error: ApiError }
+/** What the reader posts back: what the source holds, or the typed error it was refused with. */
+export type ReaderAnswer = { ok: true; imported: Imported } | { ok: false; error: ApiError }
 
-/** Parses one source in a worker; the answer is the article or a typed, one-line FactmarkError. */
-export function readInWorker(job: ParseJob, what: string, limits: ReadLimits = readLimits): Promise<ParsedArticle> {
+/** Parses one source in a worker; the answer is what it holds or a typed, one-line FactmarkError. */
+export function readInWorker(job: ParseJob, what: string = sourceName(job), limits: ReadLimits = readLimits): Promise<Imported> {
   const worker = takeReader(limits)
   let timer: NodeJS.Timeout | undefined
-  return new Promise<ParsedArticle>((resolve, reject) => {
+  return new Promise<Imported>((resolve, reject) => {
     timer = setTimeout(() => {
       reject(new FactmarkError('too_large', `${what} took longer than ${limits.timeMs / 1000} s to read and was stopped; it may be built to stall a reader.`))
     }, limits.timeMs)
     worker.once('message', (answer: ReaderAnswer) => {
-      if (answer.ok) resolve(answer.article)
+      if (answer.ok) resolve(answer.imported)
       else reject(new FactmarkError(answer.error.code, answer.error.message))
     })
     worker.once('error', (error: Error & { code?: string }) => {
@@ -97,16 +101,64 @@ function firstLine(message: string): string {
 }
 
 /**
- * Reads an API source. Plain text (a pasted text, a .txt file) is read at
- * once, in this thread: splitting paragraphs is linear and nothing in it
- * nests. Everything else is parsed in a worker; a web address is fetched
- * here first.
+ * Reads a job at once, in this thread, when its format's row says so (plain
+ * text is split into paragraphs, linearly; nothing in it nests), or when
+ * there is nothing to read; everything else in a worker.
  */
-export function readSource(source: ImportSource): ParsedArticle | Promise<ParsedArticle> {
-  if (source.kind === 'text' && source.format === 'text') return parseText(source.text, 'text')
-  if (source.kind === 'file') {
-    const bytes = Buffer.from(source.data, 'base64')
-    if (formatOfFile(source.fileName) === 'text') return parseFile(source.fileName, bytes)
+function readJob(job: ParseJob): Imported | Promise<Imported> {
+  return readsAtOnce(job) ? parseJob(job) : readInWorker(job)
+}
+
+function readsAtOnce(job: ParseJob): boolean {
+  switch (job.kind) {
+    case 'text':
+      return job.text.trim() === '' || !importFormatInfo[job.format].inWorker
+    case 'html':
+      return job.html.trim() === '' || !importFormatInfo.html.inWorker
+    case 'file':
+      // An unknown file is refused here, before a worker is taken.
+      return !importFormatInfo[formatOfFile(job.fileName)].inWorker
+    case 'page':
+      return !importFormatInfo.html.inWorker
   }
-  return jobOf(source).then((job) => readInWorker(job, sourceName(job)))
+}
+
+/**
+ * Reads any source of a document, as the API names it; a web address is
+ * fetched here first. `title`, when given, names an article.
+ */
+export function readSource(source: ImportSource, title?: string): Imported | Promise<Imported> {
+  switch (source.kind) {
+    case 'text':
+      return readJob({ kind: 'text', text: source.text, format: source.format, title })
+    case 'html':
+      return readJob({ kind: 'html', html: source.html, title })
+    case 'file':
+      return readJob({ kind: 'file', fileName: source.fileName, bytes: Buffer.from(source.data, 'base64'), title })
+    case 'url':
+      return fetchPage(source.url).then((page) => readJob({ kind: 'page', html: page.html, url: page.url, title }))
+  }
+}
+
+/** A source that must be an article: a new version of a document. */
+export function readArticle(source: ImportSource): ParsedArticle | Promise<ParsedArticle> {
+  if (source.kind === 'file') return readArticleFile(source.fileName, Buffer.from(source.data, 'base64'))
+  return articleIn(readSource(source))
+}
+
+/** A file that must be an article (a new version, or a file to find claims in), never Factmark's own export. */
+export function readArticleFile(fileName: string, bytes: Uint8Array): ParsedArticle | Promise<ParsedArticle> {
+  if (isAnnotationFile(fileName)) {
+    throw new FactmarkError(
+      'unsupported_file',
+      `"${fileName}" is a Factmark export with claims of its own: import it as a new document, not as an article.`
+    )
+  }
+  return articleIn(readJob({ kind: 'file', fileName, bytes }))
+}
+
+function articleIn(imported: Imported | Promise<Imported>): ParsedArticle | Promise<ParsedArticle> {
+  if (imported instanceof Promise) return imported.then((settled) => articleIn(settled) as ParsedArticle)
+  if (imported.reads !== 'article') throw new Error('Only a file of Factmark annotations reads as annotations')
+  return imported.article
 }

@@ -8,8 +8,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { textBlocks, type Block } from '../../shared/article'
-import type { ArticleDocument } from '../../shared/model'
-import { caller } from '../testing/calls'
+import { apiOn } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 import { fixture, fixtureBase64 } from './fixtures/read'
 import { fragmentBlocks } from './page'
@@ -54,15 +53,15 @@ describe('the sanitiser against known XSS vectors', () => {
 describe('hostile documents through the API', () => {
   it('stores nothing that can run, from a saved page, pasted HTML or a new version', async () => {
     const library = tempLibrary()
-    const api = caller(library)
-    const page = await api.ok<ArticleDocument>('importFile', { fileName: 'xss.html', data: fixtureBase64('xss.html') })
+    const api = apiOn(library)
+    const page = await api.okAsync('importDocument', { source: { kind: 'file', fileName: 'xss.html', data: fixtureBase64('xss.html') } })
     expectHarmless(page.content)
     expect(page.text).toContain('Ordinary paragraph number 42 follows the vector')
 
-    const pasted = await api.ok<ArticleDocument>('importHtml', { html: vectors.join('\n<p>Some text.</p>\n') })
+    const pasted = await api.okAsync('importDocument', { source: { kind: 'html', html: vectors.join('\n<p>Some text.</p>\n') } })
     expectHarmless(pasted.content)
 
-    const version = await api.ok<{ document: ArticleDocument }>('importNewVersion', {
+    const version = await api.okAsync('importNewVersion', {
       documentId: page.id,
       source: { kind: 'html', html: vectors.join('<p>Text between.</p>') }
     })

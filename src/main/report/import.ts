@@ -5,21 +5,21 @@
  * verdict, claimant, tags, notes and sources. Ids are new (the file may come
  * from a colleague's library, and may be imported twice); the times the file
  * records are kept; every claim gets history rows saying it came from the file.
- * Runs inside the caller's transaction: a bad file writes nothing.
+ * The file is read first (`src/main/import/readers.ts`); this writes it,
+ * inside the caller's transaction: a bad file writes nothing.
  */
 import { placeQuote } from '../../shared/anchor'
 import type { Block } from '../../shared/article'
 import type { ArticleDocument } from '../../shared/model'
-import { readAnnotations } from '../../shared/report/readAnnotations'
+import type { AnnotationFile } from '../../shared/report/readAnnotations'
 import { quoteSelector } from '../../shared/selector'
-import { decodeText } from '../import/decode'
 import { safeLinkTarget } from '../import/links'
 import type { ServiceContext } from '../service/context'
 import { getDocument } from '../service/documents'
 import { originOfFormat } from './load'
 
-export function importAnnotations(context: ServiceContext, input: { fileName: string; text: string }): ArticleDocument {
-  const { document, claims } = readAnnotations(input.text, `"${input.fileName}"`)
+export function importAnnotations(context: ServiceContext, fileName: string, annotations: AnnotationFile): ArticleDocument {
+  const { document, claims } = annotations
   const { db } = context
   const now = context.now()
   const author = context.author()
@@ -62,7 +62,7 @@ export function importAnnotations(context: ServiceContext, input: { fileName: st
   const history = (claimId: string, action: string, detail: Record<string, unknown>): void => {
     insertHistory.run(claimId, documentId, now, author, action, JSON.stringify(detail))
   }
-  const from = input.fileName
+  const from = fileName
 
   for (const claim of claims) {
     const id = context.newId()
@@ -133,14 +133,4 @@ function safeLinks(blocks: Block[]): Block[] {
         }
     }
   })
-}
-
-/** True for a file the JSON-LD import takes (for routing importFile to it: see the coordinator's note). */
-export function isAnnotationFile(fileName: string): boolean {
-  return /\.jsonld$/i.test(fileName)
-}
-
-/** A JSON-LD file's bytes, decoded as every imported text is, then imported. */
-export function importAnnotationFile(context: ServiceContext, fileName: string, bytes: Uint8Array): ArticleDocument {
-  return importAnnotations(context, { fileName, text: decodeText(bytes, fileName) })
 }

@@ -4,8 +4,7 @@
  * with that value's place in the file, and nothing is written.
  */
 import { describe, expect, it } from 'vitest'
-import type { ArticleDocument, ReportFile } from '../../shared/model'
-import { caller } from '../testing/calls'
+import { apiOn, fileSource } from '../testing/calls'
 import { insertReportData } from '../testing/report'
 import { tempLibrary } from '../testing/temp'
 import { fixtureDocument, fixtureReport } from './fixture'
@@ -15,8 +14,8 @@ type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-exp
 async function exported() {
   const library = tempLibrary()
   insertReportData(library.db, fixtureReport())
-  const { ok, refused } = caller(library)
-  const file = await ok<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'jsonld' })
+  const { okAsync: ok, refusedAsync: refused } = apiOn(library)
+  const file = await ok('exportReport', { documentId: fixtureDocument.id, format: 'jsonld' })
   return { ok, refused, file: () => JSON.parse(file.data) as Json }
 }
 
@@ -55,7 +54,7 @@ describe('the JSON-LD import applies the API’s limits and rules', () => {
       const { refused, file } = await exported()
       const bad = file()
       const path = spoil(bad)
-      const error = await refused('importAnnotations', { fileName: 'bad.jsonld', text: JSON.stringify(bad) })
+      const error = await refused('importDocument', fileSource('bad.jsonld', JSON.stringify(bad)))
       expect(error.code).toBe('invalid_input')
       expect(error.message).not.toMatch(/\n/)
       expect(error.message.length).toBeLessThan(300)
@@ -66,7 +65,7 @@ describe('the JSON-LD import applies the API’s limits and rules', () => {
 
   it('still takes the file unspoilt (the cases above fail only for their one value)', async () => {
     const { ok, file } = await exported()
-    const document = await ok<ArticleDocument>('importAnnotations', { fileName: 'good.jsonld', text: JSON.stringify(file()) })
+    const document = await ok('importDocument', fileSource('good.jsonld', JSON.stringify(file())))
     expect(document.text).toBe(fixtureDocument.text)
   })
 })

@@ -8,10 +8,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ArticleDocument, Claim, ReportFile } from '../../shared/model'
 import { findChromium, quietChromiumFlags } from '../chromium'
 import { openLibrary } from '../library'
-import { caller } from '../testing/calls'
+import { apiOn, pasted } from '../testing/calls'
 import { tempDir } from '../testing/temp'
 import { printFromFile } from './page-file'
 
@@ -47,16 +46,16 @@ describe.skipIf(!executablePath)('PDF of a report over 10 MB', () => {
         })
     })
     try {
-      const api = caller(library)
+      const api = apiOn(library)
       // A 10.5 MB article (within the 25 MB import limit) with 200 claims.
       const sentence = 'Officials said that 114 fighters had crossed the border in 2016, a figure others dispute. '
       const text = Array.from({ length: 40 }, (_, p) => `Paragraph ${p}. ${sentence.repeat(2900)}`).join('\n\n')
-      const document = await api.ok<ArticleDocument>('importText', { text, format: 'text', title: 'A very long article' })
+      const document = await api.okAsync('importDocument', pasted(text, 'text', 'A very long article'))
       for (let i = 0; i < 200; i++) {
         const start = document.text.indexOf('114', i * 50_000)
-        await api.ok<Claim>('createClaim', { documentId: document.id, start, end: start + 3 })
+        await api.okAsync('createClaim', { documentId: document.id, start, end: start + 3 })
       }
-      const report = await api.ok<ReportFile>('exportReport', { documentId: document.id, format: 'pdf', allowIncomplete: true })
+      const report = await api.okAsync('exportReport', { documentId: document.id, format: 'pdf', allowIncomplete: true })
 
       expect(printed!.html.length).toBeGreaterThan(10_000_000)
       expect(printed!.url).toMatch(/^file:\/\//)

@@ -13,6 +13,7 @@ import type { ArticleDocument, Claim, HistoryEntry, ReportFile } from '../../sha
 import { dispatchAsync } from '../dispatch'
 import { createService, type ServiceOptions } from '../service/service'
 import { insertReportData } from '../testing/report'
+import { fileSource } from '../testing/calls'
 import { snapshot, tempDir, tempLibrary } from '../testing/temp'
 import { fixtureDocument, fixtureReport } from './fixture'
 import { chromiumPrinter } from './pdf'
@@ -121,7 +122,7 @@ describe('the JSON-LD round trip', () => {
     // A colleague's machine: an empty library, another analyst, another day.
     const there = setup({ analyst: 'Colleague', now: () => '2026-12-01T08:00:00.000Z' })
     expect(snapshot(there.library.db)).not.toContain(fixtureDocument.id)
-    const imported = await there.call<ArticleDocument>('importAnnotations', { fileName: 'claims.jsonld', text: readFileSync(file, 'utf8') })
+    const imported = await there.call<ArticleDocument>('importDocument', fileSource('claims.jsonld', readFileSync(file)))
     expect(imported.id).not.toBe(fixtureDocument.id)
     expect(imported).toMatchObject({
       title: fixtureDocument.title,
@@ -159,7 +160,7 @@ describe('the JSON-LD round trip', () => {
     const exported = await here.call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'jsonld', statuses: ['verified'] })
     const shifted = exported.data.replace(/"start": (\d+),\n(\s+)"end": (\d+)/g, (_m, s: string, space: string, e: string) => `"start": ${+s + 5},\n${space}"end": ${+e + 5}`)
     const there = setup()
-    const doc = await there.call<ArticleDocument>('importAnnotations', { fileName: 'x.jsonld', text: shifted })
+    const doc = await there.call<ArticleDocument>('importDocument', fileSource('x.jsonld', shifted))
     const [claim] = await there.call<Claim[]>('listClaims', { documentId: doc.id })
     expect(doc.text.slice(claim!.position.start, claim!.position.end)).toBe('Dr. Lee of the U.S. Institute disputes the count.')
     expect(claim!.orphaned).toBe(false)
@@ -177,7 +178,7 @@ describe('the JSON-LD round trip', () => {
       [good.replace('"stance": "refutes"', '"stance": "maybe"'), "stance: stance must be one of supports, refutes, context"]
     ]
     for (const [text, problem] of cases) {
-      const error = await refused('importAnnotations', { fileName: 'bad.jsonld', text })
+      const error = await refused('importDocument', fileSource('bad.jsonld', text))
       expect(error.code).toBe('invalid_input')
       expect(error.message).toContain('"bad.jsonld" is not a Factmark Web Annotation export')
       expect(error.message).toContain(problem)
@@ -189,7 +190,7 @@ describe('the JSON-LD round trip', () => {
     const good = (await call<ReportFile>('exportReport', { documentId: fixtureDocument.id, format: 'jsonld' })).data
     const hostile = good.replace('"href": "https://www.newamerica.org/international-security/reports/isis-files/"', '"href": "javascript:alert(1)"')
     expect(hostile).not.toBe(good)
-    const doc = await call<ArticleDocument>('importAnnotations', { fileName: 'x.jsonld', text: hostile })
+    const doc = await call<ArticleDocument>('importDocument', fileSource('x.jsonld', hostile))
     expect(JSON.stringify(doc.content)).not.toContain('javascript:')
     expect(doc.text).toBe(fixtureDocument.text)
   })

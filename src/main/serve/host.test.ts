@@ -54,12 +54,12 @@ describe('browser host', () => {
   it('refuses a request without the token, or with a wrong one, and writes nothing', async () => {
     const { host, library } = await setup()
     const before = snapshot(library.db)
-    const body = JSON.stringify({ text: 'A claim.', format: 'text' })
-    const missing = await send(host.port, { path: '/api/importText', headers: { 'Content-Type': 'application/json' }, body })
+    const body = JSON.stringify({ source: { kind: 'text', text: 'A claim.', format: 'text' } })
+    const missing = await send(host.port, { path: '/api/importDocument', headers: { 'Content-Type': 'application/json' }, body })
     expect(missing.status).toBe(401)
     expect(JSON.parse(missing.body)).toEqual({ ok: false, error: { code: 'unauthorized', message: 'The request lacks this run’s token.' } })
     const wrong = await send(host.port, {
-      path: '/api/importText',
+      path: '/api/importDocument',
       headers: { Authorization: 'Bearer guess', 'Content-Type': 'application/json' },
       body
     })
@@ -86,7 +86,7 @@ describe('browser host', () => {
   it('refuses an oversized body with 413', async () => {
     const { host, auth } = await setup()
     const reply = await send(host.port, {
-      path: '/api/importText',
+      path: '/api/importDocument',
       headers: auth,
       body: Buffer.alloc(MAX_BODY_BYTES + 1, 0x20)
     })

@@ -1,14 +1,14 @@
 /** Stable claim numbers, tags without case, the claimant registry: through the API, on a real library. */
 import { describe, expect, it } from 'vitest'
-import { callsOn } from '../testing/calls'
+import { apiOn, pasted } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 
 const ARTICLE = 'Numbers\n\nOne claim is here. Two claims are there. Three claims are everywhere.'
 
 function setup() {
   const library = tempLibrary()
-  const { ok } = callsOn(library)
-  const document = ok('importText', { text: ARTICLE, format: 'text' })
+  const { ok } = apiOn(library)
+  const document = ok('importDocument', pasted(ARTICLE))
   const mark = (words: string) => {
     const start = ARTICLE.indexOf(words)
     return ok('createClaim', { documentId: document.id, start, end: start + words.length })

@@ -1,6 +1,7 @@
 /** Prior fact-checks through the contract, on a real SQLite file: feed import, matching, listing. */
 import { describe, expect, it } from 'vitest'
-import { callsOn } from '../testing/calls'
+import { openLibrary } from '../library'
+import { apiOn, pasted } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 
 const review = (url: string, claimReviewed: string, rating: string) => ({
@@ -26,7 +27,7 @@ const FEED = JSON.stringify({
 
 function setup() {
   const library = tempLibrary()
-  return { library, ...callsOn(library) }
+  return { library, ...apiOn(library) }
 }
 
 describe('prior fact-checks', () => {
@@ -60,11 +61,11 @@ describe('prior fact-checks', () => {
     const { ok } = setup()
     ok('importFactChecks', { fileName: 'feed.jsonld', text: FEED })
     const text = 'Report\n\nAccording to officials, 114 Uyghurs have joined the Islamic State. Ford is leaving.'
-    const earlier = ok('importText', { text, format: 'text' })
+    const earlier = ok('importDocument', pasted(text))
     const quote = '114 Uyghurs have joined the Islamic State.'
     const old = ok('createClaim', { documentId: earlier.id, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length })
     ok('updateClaim', { claimId: old.id, status: 'false' })
-    const later = ok('importText', { text: 'Now: 114 Uyghurs joined the Islamic State, it says.', format: 'text' })
+    const later = ok('importDocument', pasted('Now: 114 Uyghurs joined the Islamic State, it says.'))
     const claim = ok('createClaim', { documentId: later.id, start: 5, end: 43 })
     const matches = ok('claimMatches', { claimId: claim.id })
     expect(matches.priorFactChecks[0]!.url).toBe('https://checks.example/uyghurs')
@@ -82,5 +83,25 @@ describe('prior fact-checks', () => {
       /No item of the feed could be imported: item 0: .*javascript:/
     )
     expect(refused('matchPriorFactChecks', { query: '  ' }).message).toMatch(/empty/)
+  })
+
+  it('matches what another process imported as soon as it is committed, and follows updates', () => {
+    const app = tempLibrary()
+    const cli = openLibrary(app.dataDir, { program: 'the test CLI' })
+    try {
+      const appCalls = apiOn(app)
+      const cliCalls = apiOn(cli)
+      appCalls.ok('importFactChecks', { fileName: 'feed.jsonld', text: FEED })
+      expect(appCalls.ok('matchPriorFactChecks', { query: 'Moon landing was filmed in a studio' })).toEqual([])
+      cliCalls.ok('importFactChecks', { fileName: 'moon.jsonld', text: JSON.stringify(review('https://checks.example/moon', 'The Moon landing was filmed in a studio.', 'False')) })
+      expect(appCalls.ok('matchPriorFactChecks', { query: 'Moon landing was filmed in a studio' })[0]).toMatchObject({ url: 'https://checks.example/moon', rating: 'False' })
+      // A re-import with a new rating is an update: the match carries the new rating.
+      cliCalls.ok('importFactChecks', { fileName: 'moon.jsonld', text: JSON.stringify(review('https://checks.example/moon', 'The Moon landing was filmed in a studio.', 'Pants on fire')) })
+      expect(appCalls.ok('matchPriorFactChecks', { query: 'Moon landing was filmed in a studio' })[0]!.rating).toBe('Pants on fire')
+      // Imported rows are in the search index too (written in one statement after the rows).
+      expect(appCalls.ok('listPriorFactChecks', { query: 'moon studio' }).items.map((i) => i.url)).toEqual(['https://checks.example/moon'])
+    } finally {
+      cli.close()
+    }
   })
 })

@@ -7,8 +7,9 @@
 import { parse } from 'parse5'
 import { describe, expect, it } from 'vitest'
 import type { OperationInput } from '../../shared/api'
-import { unnamedAnalyst, type ReportFile } from '../../shared/model'
-import { caller, callsOn } from '../testing/calls'
+import { unnamedAnalyst } from '../../shared/model'
+import type { ReportFormat } from '../../shared/report/formats'
+import { apiOn, pasted } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 
 const ARTICLE =
@@ -20,15 +21,15 @@ const JPEG =
 
 function setup() {
   const library = tempLibrary()
-  const { ok, refused } = callsOn(library)
-  const async = caller(library)
-  const document = ok('importText', { text: ARTICLE, format: 'text' })
+  const { ok, refused, okAsync, refusedAsync } = apiOn(library)
+  const async = { ok: okAsync, refused: refusedAsync }
+  const document = ok('importDocument', pasted(ARTICLE))
   const mark = (words: string) => {
     const start = ARTICLE.indexOf(words)
     return ok('createClaim', { documentId: document.id, start, end: start + words.length })
   }
   const exportAs = (format: string, extra: Record<string, unknown> = {}) =>
-    async.ok<ReportFile>('exportReport', { documentId: document.id, format, ...extra }).then((file) => file.data)
+    async.ok('exportReport', { documentId: document.id, format: format as ReportFormat, ...extra }).then((file) => file.data)
   return { library, ok, refused, async, document, mark, exportAs }
 }
 

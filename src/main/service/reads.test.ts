@@ -12,7 +12,7 @@ import { operationNames, isReadOperation, type OperationInput, type ReadOperatio
 import { DATABASE_FILE } from '../datadir'
 import { dispatchAsync } from '../dispatch'
 import { openLibrary } from '../library'
-import { callsOn } from '../testing/calls'
+import { apiOn, pasted } from '../testing/calls'
 import { startProcess } from '../testing/process'
 import { tempDir } from '../testing/temp'
 
@@ -32,8 +32,8 @@ describe('read-only operations', () => {
     const dataDir = tempDir()
     const library = openLibrary(dataDir)
     try {
-      const { ok } = callsOn(library)
-      const document = ok('importText', { text: 'Counted\n\nThe council counted 114 fighters in 2014. Nobody else did.', format: 'text' })
+      const { ok } = apiOn(library)
+      const document = ok('importDocument', pasted('Counted\n\nThe council counted 114 fighters in 2014. Nobody else did.'))
       const claim = ok('createClaim', { documentId: document.id, start: 9, end: 49 })
       ok('addNote', { claimId: claim.id, body: 'Checked against the council minutes.' })
       ok('updateClaim', { claimId: claim.id, status: 'verified', tags: ['counts'], claimant: 'The council' })

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { callsOn } from '../testing/calls'
+import { apiOn, pasted } from '../testing/calls'
 import { tempDir, tempLibrary } from '../testing/temp'
 import { openDatabase } from '../store/database'
 import { bundledMigrations } from '../store/migrations'
@@ -18,10 +18,10 @@ const PERSIAN = 'جنگجویان اویغور\n\nگزارش می‌گوید ۱�
 
 function setup() {
   const library = tempLibrary()
-  const { ok, refused } = callsOn(library)
-  const english = ok('importText', { text: ENGLISH, format: 'text' })
-  const chinese = ok('importText', { text: CHINESE, format: 'text' })
-  const persian = ok('importText', { text: PERSIAN, format: 'text' })
+  const { ok, refused } = apiOn(library)
+  const english = ok('importDocument', pasted(ENGLISH, 'text'))
+  const chinese = ok('importDocument', pasted(CHINESE, 'text'))
+  const persian = ok('importDocument', pasted(PERSIAN, 'text'))
   const mark = (documentId: string, text: string, words: string) => {
     const start = text.indexOf(words)
     return ok('createClaim', { documentId, start, end: start + words.length })

@@ -7,10 +7,9 @@ import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { isReadOperation, type ApiHandlers, type OperationName } from '../../shared/api'
 import { FactmarkError } from '../../shared/errors'
-import { parseHtml, parseText, type ParsedArticle } from '../import/article'
-import { readInWorker, readSource } from '../import/worker'
+import { readArticle, readSource } from '../import/worker'
 import { exportReport, type PdfPrinter } from '../report/export'
-import { importAnnotationFile, importAnnotations, isAnnotationFile } from '../report/import'
+import { importAnnotations } from '../report/import'
 import { loadReportData } from '../report/load'
 import { chromiumPrinter } from '../report/pdf'
 import { unnamedAnalyst } from '../../shared/model'
@@ -66,26 +65,17 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
   const context = serviceContext(db, options)
   const machine: MachineDefaults = { accountName: options.accountName, paperSize: paperForLocale(options.locale ?? systemLocale()) }
   const team = options.team ?? teamControl(() => db, { live: false })
-  const importArticleFile = staged(
-    db,
-    ({ fileName, data }: { fileName: string; data: string }) => readSource({ kind: 'file', fileName, data }),
-    (article) => insertDocument(context, article)
-  )
   const handlers: ApiHandlers = {
     listDocuments: () => listDocuments(context),
     getDocument: ({ documentId }) => getDocument(context, documentId),
-    // Plain text is split into paragraphs at once (linear, nothing nests); Markdown is parsed in a worker.
-    importText: staged(
+    // Factmark's own JSON-LD is a colleague's work to take in, claims and all; anything else is an article.
+    importDocument: staged(
       db,
-      ({ text, format, title }: { text: string; format: 'text' | 'markdown'; title?: string }) =>
-        format === 'text' || text.trim() === '' ? parseText(text, format, title) : readInWorker({ kind: 'text', text, format, title }, 'The text'),
-      (article) => insertDocument(context, article)
-    ),
-    // Factmark's own JSON-LD is a colleague's work to take in; anything else is an article.
-    importFile: ownTransaction(({ fileName, data }: { fileName: string; data: string }) =>
-      isAnnotationFile(fileName)
-        ? db.transaction(() => importAnnotationFile(context, fileName, Buffer.from(data, 'base64'))).immediate()
-        : importArticleFile({ fileName, data })
+      ({ source, title }) => readSource(source, title),
+      (imported) =>
+        imported.reads === 'article'
+          ? insertDocument(context, imported.article)
+          : importAnnotations(context, imported.fileName, imported.annotations)
     ),
     listClaims: ({ documentId }) => listClaims(context, documentId),
     createClaim: (input) => createClaim(context, input),
@@ -94,7 +84,6 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
       exportReport(context, input, options.printPdf ?? chromiumPrinter(), machine.paperSize)
     ),
     checkReadiness: ({ documentId, statuses }) => checkReadiness(loadReportData(context, { documentId, statuses })),
-    importAnnotations: (input) => importAnnotations(context, input),
 
     // ── workflow ──
     getClaimDetail: ({ claimId }) => getClaimDetail(context, claimId),
@@ -123,14 +112,7 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     search: (input) => search(context, input),
 
     // ── import ──
-    importHtml: staged(
-      db,
-      ({ html, title }: { html: string; title?: string }) =>
-        html.trim() === '' ? parseHtml(html, title) : readInWorker({ kind: 'html', html, title }, 'The pasted HTML'),
-      (article) => insertDocument(context, article)
-    ),
-    importUrl: staged(db, ({ url }) => readSource({ kind: 'url', url }), (article) => insertDocument(context, article)),
-    importNewVersion: staged(db, ({ source }) => readSource(source), (article, { documentId }) =>
+    importNewVersion: staged(db, ({ source }) => readArticle(source), (article, { documentId }) =>
       importNewVersion(context, documentId, article)
     ),
     reattachClaim: (input) => reattachClaim(context, input),
@@ -194,15 +176,11 @@ function ownTransaction<F extends (input: never) => unknown>(handler: F): F {
  * fetch, a PDF or .docx reader) outside any transaction, then write it in
  * one transaction. Answers at once when the source could be read at once.
  */
-function staged<I, R>(
-  db: Database,
-  read: (input: I) => ParsedArticle | Promise<ParsedArticle>,
-  write: (article: ParsedArticle, input: I) => R
-): (input: I) => R | Promise<R> {
-  const commit = (article: ParsedArticle, input: I) => db.transaction(() => write(article, input)).immediate()
+function staged<I, A, R>(db: Database, read: (input: I) => A | Promise<A>, write: (read: A, input: I) => R): (input: I) => R | Promise<R> {
+  const commit = (source: A, input: I) => db.transaction(() => write(source, input)).immediate()
   return ownTransaction((input: I) => {
-    const article = read(input)
-    return article instanceof Promise ? article.then((read) => commit(read, input)) : commit(article, input)
+    const source = read(input)
+    return source instanceof Promise ? source.then((settled) => commit(settled, input)) : commit(source, input)
   })
 }
 

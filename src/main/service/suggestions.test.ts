@@ -1,6 +1,6 @@
 /** Suggestions through the contract, on a real SQLite file. */
 import { describe, expect, it } from 'vitest'
-import { callsOn } from '../testing/calls'
+import { apiOn, pasted } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 
 const ARTICLE =
@@ -9,8 +9,8 @@ const ARTICLE =
 
 function setup() {
   const library = tempLibrary()
-  const calls = callsOn(library)
-  const document = calls.ok('importText', { text: ARTICLE, format: 'text' })
+  const calls = apiOn(library)
+  const document = calls.ok('importDocument', pasted(ARTICLE, 'text'))
   return { library, ...calls, document }
 }
 
@@ -41,7 +41,7 @@ describe('suggestions', () => {
 
   it('remembers a dismissal for that document only', () => {
     const { ok, document } = setup()
-    const other = ok('importText', { text: ARTICLE, format: 'text' })
+    const other = ok('importDocument', pasted(ARTICLE, 'text'))
     const [best] = ok('listSuggestions', { documentId: document.id })
     expect(ok('dismissSuggestion', { documentId: document.id, start: best!.start, end: best!.end })).toEqual({ sentence: best!.text })
     expect(ok('listSuggestions', { documentId: document.id }).map((s) => s.text)).not.toContain(best!.text)

@@ -3,8 +3,8 @@
  * (never dropped), each change in the claim's history; orphans re-attached.
  */
 import { describe, expect, it } from 'vitest'
-import type { ArticleDocument, Claim, HistoryEntry, NewVersionResult } from '../../shared/model'
-import { caller } from '../testing/calls'
+import type { Claim, HistoryEntry, NewVersionResult } from '../../shared/model'
+import { apiOn, fileSource, pasted } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 
 const ARTICLE = [
@@ -17,11 +17,11 @@ const ARTICLE = [
 
 async function setup() {
   const library = tempLibrary()
-  const api = caller(library)
-  const document = await api.ok<ArticleDocument>('importText', { text: ARTICLE, format: 'markdown' })
+  const api = apiOn(library)
+  const document = await api.okAsync('importDocument', pasted(ARTICLE, 'markdown'))
   const mark = (words: string) => {
     const start = document.text.indexOf(words)
-    return api.ok<Claim>('createClaim', { documentId: document.id, start, end: start + words.length })
+    return api.okAsync('createClaim', { documentId: document.id, start, end: start + words.length })
   }
   const claims = {
     uyghurs: await mark('114 Uyghurs have joined IS in Syria and Iraq'),
@@ -35,7 +35,7 @@ async function setup() {
       'action'
     >[] as { action: string; detail: string }[]
   const newVersion = (text: string) =>
-    api.ok<NewVersionResult>('importNewVersion', { documentId: document.id, source: { kind: 'text', text, format: 'markdown' } })
+    api.okAsync('importNewVersion', { documentId: document.id, source: { kind: 'text', text, format: 'markdown' } })
   return { library, api, document, claims, history, newVersion }
 }
 
@@ -96,14 +96,19 @@ describe('importing a new version', () => {
   it('refuses a version identical to the current one, an unknown document, and an empty text, writing nothing', async () => {
     const { api, document } = await setup()
     const same = { documentId: document.id, source: { kind: 'text', text: ARTICLE, format: 'markdown' } }
-    expect(await api.refused('importNewVersion', same)).toMatchObject({ code: 'conflict' })
+    expect(await api.refusedAsync('importNewVersion', same)).toMatchObject({ code: 'conflict' })
     expect(
-      await api.refused('importNewVersion', { ...same, documentId: '00000000-0000-4000-8000-000000000000', source: { kind: 'text', text: 'x', format: 'text' } })
+      await api.refusedAsync('importNewVersion', { ...same, documentId: '00000000-0000-4000-8000-000000000000', source: { kind: 'text', text: 'x', format: 'text' } })
     ).toMatchObject({ code: 'not_found' })
-    expect(await api.refused('importNewVersion', { ...same, source: { kind: 'text', text: '  ', format: 'text' } })).toMatchObject({
+    expect(await api.refusedAsync('importNewVersion', { ...same, source: { kind: 'text', text: '  ', format: 'text' } })).toMatchObject({
       code: 'invalid_input'
     })
-    expect(await api.refused('importNewVersion', { ...same, source: { kind: 'ftp', url: 'x' } })).toMatchObject({ code: 'invalid_input' })
+    expect(await api.refusedAsync('importNewVersion', { ...same, source: { kind: 'ftp', url: 'x' } })).toMatchObject({ code: 'invalid_input' })
+    // A Factmark export brings claims of its own: it is a new document, never a version.
+    expect(await api.refusedAsync('importNewVersion', { ...same, ...fileSource('claims.jsonld', '{}') })).toEqual({
+      code: 'unsupported_file',
+      message: '"claims.jsonld" is a Factmark export with claims of its own: import it as a new document, not as an article.'
+    })
   })
 })
 
@@ -113,7 +118,7 @@ describe('re-attaching a claim', () => {
     const result = await newVersion(ARTICLE.replace('several thousand fighters in Idlib', 'some 3,000 fighters around Idlib city'))
     expect(at(result, claims.fighters).orphaned).toBe(true)
     const start = result.document.text.indexOf('some 3,000 fighters')
-    const reattached = await api.ok<Claim>('reattachClaim', { claimId: claims.fighters.id, start: start - 1, end: start + 19 })
+    const reattached = await api.okAsync('reattachClaim', { claimId: claims.fighters.id, start: start - 1, end: start + 19 })
     expect(reattached).toMatchObject({
       orphaned: false,
       position: { start, end: start + 19 },
@@ -126,15 +131,15 @@ describe('re-attaching a claim', () => {
 
   it('refuses a selection outside the text or of white space only, writing nothing', async () => {
     const { api, claims, document } = await setup()
-    expect(await api.refused('reattachClaim', { claimId: claims.fighters.id, start: 0, end: document.text.length + 5 })).toMatchObject({
+    expect(await api.refusedAsync('reattachClaim', { claimId: claims.fighters.id, start: 0, end: document.text.length + 5 })).toMatchObject({
       code: 'invalid_input'
     })
     const gap = document.text.indexOf('\n\n')
-    expect((await api.refused('reattachClaim', { claimId: claims.fighters.id, start: gap, end: gap + 2 })).message).toBe(
+    expect((await api.refusedAsync('reattachClaim', { claimId: claims.fighters.id, start: gap, end: gap + 2 })).message).toBe(
       'The selection holds only white space.'
     )
     expect(
-      await api.refused('reattachClaim', { claimId: '00000000-0000-4000-8000-000000000000', start: 0, end: 3 })
+      await api.refusedAsync('reattachClaim', { claimId: '00000000-0000-4000-8000-000000000000', start: 0, end: 3 })
     ).toMatchObject({ code: 'not_found' })
   })
 })
@@ -150,17 +155,17 @@ describe('metadata', () => {
       sourceUrl: 'https://example.org/uyghurs',
       language: 'en'
     }
-    expect(await api.ok<ArticleDocument>('updateMetadata', { documentId: document.id, ...metadata })).toMatchObject(metadata)
-    const cleared = await api.ok<ArticleDocument>('updateMetadata', { documentId: document.id, author: null })
+    expect(await api.okAsync('updateMetadata', { documentId: document.id, ...metadata })).toMatchObject(metadata)
+    const cleared = await api.okAsync('updateMetadata', { documentId: document.id, author: null })
     expect(cleared).toMatchObject({ author: null, publisher: 'Example News' })
   })
 
   it('refuses bad metadata with a message naming the field', async () => {
     const { api, document } = await setup()
-    expect((await api.refused('updateMetadata', { documentId: document.id, title: '   ' })).message).toMatch(/title: The title is empty/)
-    expect((await api.refused('updateMetadata', { documentId: document.id, sourceUrl: 'javascript:alert(1)' })).message).toMatch(
+    expect((await api.refusedAsync('updateMetadata', { documentId: document.id, title: '   ' })).message).toMatch(/title: The title is empty/)
+    expect((await api.refusedAsync('updateMetadata', { documentId: document.id, sourceUrl: 'javascript:alert(1)' })).message).toMatch(
       /sourceUrl: “javascript:” addresses are not allowed/
     )
-    expect((await api.refused('updateMetadata', { documentId: document.id, publishedAt: 'last week' })).message).toMatch(/publishedAt/)
+    expect((await api.refusedAsync('updateMetadata', { documentId: document.id, publishedAt: 'last week' })).message).toMatch(/publishedAt/)
   })
 })

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { unnamedAnalyst, type HistoryAction } from '../../shared/model'
-import { callsOn } from '../testing/calls'
+import { apiOn, pasted } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 
 const ARTICLE =
@@ -14,8 +14,8 @@ const MISSING = '2b0f1c7e-4a3d-4c55-9a0e-0a7b6f1d2c3e'
 
 function setup() {
   const library = tempLibrary()
-  const { ok, refused } = callsOn(library)
-  const document = ok('importText', { text: ARTICLE, format: 'text' })
+  const { ok, refused } = apiOn(library)
+  const document = ok('importDocument', pasted(ARTICLE, 'text'))
   const mark = (words: string, documentId = document.id) => {
     const text = documentId === document.id ? ARTICLE : ok('getDocument', { documentId }).text
     const start = text.indexOf(words)
@@ -210,7 +210,7 @@ describe('deleting', () => {
 
   it('deletes a document with its claims, notes and sources, and nothing else', () => {
     const { ok, refused, mark, document, library, actions } = setup()
-    const other = ok('importText', { text: 'Another article.\n\nIt claims 3 things.', format: 'text' })
+    const other = ok('importDocument', pasted('Another article.\n\nIt claims 3 things.', 'text'))
     const kept = mark('It claims 3 things.', other.id)
     ok('addNote', { claimId: kept.id, body: 'kept note' })
     ok('setSettings', { analystName: 'Rana' })

@@ -11,6 +11,7 @@ import type { ArticleDocument, Backup, RestoredBackup } from '../../shared/model
 import { dispatch } from '../dispatch'
 import { openLibrary } from '../library'
 import { startAutomaticBackups } from '../startup'
+import { pasted } from '../testing/calls'
 import { snapshot, tempDir, tempLibrary } from '../testing/temp'
 import { backUp, backupsDir, KEEP_NEWEST, listBackups, restoreBackup } from './backup'
 import { connect } from './database'
@@ -23,15 +24,15 @@ function setup() {
     if (!outcome.ok) throw new Error(`${name} failed: ${outcome.error.message}`)
     return outcome.value as T
   }
-  const importText = (text: string) => ok<ArticleDocument>('importText', { text, format: 'text' })
+  const importArticle = (text: string) => ok<ArticleDocument>('importDocument', pasted(text))
   const titles = () => ok<{ title: string }[]>('listDocuments', {}).map((d) => d.title).sort()
-  return { library, call, ok, importText, titles }
+  return { library, call, ok, importArticle, titles }
 }
 
 describe('taking backups', () => {
   it('writes a standalone, sound copy of the library into backups/', async () => {
-    const { library, importText } = setup()
-    importText('First article\n\nIt says 114 people joined.')
+    const { library, importArticle } = setup()
+    importArticle('First article\n\nIt says 114 people joined.')
     const backup = await backUp(library.db, library.dataDir)
     expect(backup.name).toMatch(/^factmark-.*\.sqlite$/)
     const copy = connect(join(backupsDir(library.dataDir), backup.name), { readonly: true, fileMustExist: true })
@@ -46,8 +47,8 @@ describe('taking backups', () => {
   })
 
   it('takes no second backup of an unchanged library: eleven restarts leave one backup', async () => {
-    const { library, importText } = setup()
-    importText('Only\n\nNothing changes after this.')
+    const { library, importArticle } = setup()
+    importArticle('Only\n\nNothing changes after this.')
     const first = await backUp(library.db, library.dataDir, new Date(Date.UTC(2026, 0, 1)))
     for (let i = 1; i <= 10; i++) {
       const again = await backUp(library.db, library.dataDir, new Date(Date.UTC(2026, 0, 1, 0, i)))
@@ -57,11 +58,11 @@ describe('taking backups', () => {
   }, 60_000)
 
   it('a day of restarts with changes keeps last week’s backup', async () => {
-    const { library, importText } = setup()
-    importText('Last week\n\nThe state a week ago.')
+    const { library, importArticle } = setup()
+    importArticle('Last week\n\nThe state a week ago.')
     const lastWeek = await backUp(library.db, library.dataDir, new Date(Date.UTC(2026, 0, 1, 12)))
     for (let i = 0; i < 40; i++) {
-      importText(`Edit ${i}\n\nA change between restarts.`)
+      importArticle(`Edit ${i}\n\nA change between restarts.`)
       await backUp(library.db, library.dataDir, new Date(Date.UTC(2026, 0, 8, 0, i * 30)))
     }
     const names = listBackups(library.dataDir).map((b) => b.name)
@@ -71,14 +72,14 @@ describe('taking backups', () => {
   }, 60_000)
 
   it('backs up at start-up and then only after changes', async () => {
-    const { library, importText } = setup()
+    const { library, importArticle } = setup()
     const automatic = startAutomaticBackups(library, 60 * 60 * 1000)
     try {
       await automatic.settled()
       expect(listBackups(library.dataDir)).toHaveLength(1)
       await automatic.check()
       expect(listBackups(library.dataDir)).toHaveLength(1)
-      importText('Changed\n\nA new article.')
+      importArticle('Changed\n\nA new article.')
       await automatic.check()
       expect(listBackups(library.dataDir)).toHaveLength(2)
     } finally {
@@ -89,10 +90,10 @@ describe('taking backups', () => {
 
 describe('restoring', () => {
   it('through the API: the library becomes the backup, and the replaced library is kept as a backup', async () => {
-    const { library, ok, importText, titles } = setup()
-    importText('Before\n\nKept in the backup.')
+    const { library, ok, importArticle, titles } = setup()
+    importArticle('Before\n\nKept in the backup.')
     const backup = await backUp(library.db, library.dataDir)
-    importText('After\n\nWritten after the backup.')
+    importArticle('After\n\nWritten after the backup.')
     expect(ok<Backup[]>('listBackups', {}).map((b) => b.name)).toEqual([backup.name])
 
     const restored = ok<RestoredBackup>('restoreBackup', { name: backup.name })
@@ -100,7 +101,7 @@ describe('restoring', () => {
     expect(restored.keptAs).toMatch(/^factmark-.*\.sqlite$/)
     expect(titles()).toEqual(['Before'])
     expect(library.db.pragma('integrity_check', { simple: true })).toBe('ok')
-    importText('Later\n\nThe restored library takes writes.')
+    importArticle('Later\n\nThe restored library takes writes.')
 
     // Undo: restore the kept one.
     ok<RestoredBackup>('restoreBackup', { name: restored.keptAs })
@@ -126,9 +127,9 @@ describe('restoring', () => {
   it('with the library closed (the CLI): the chosen backup replaces it, the old file is kept', async () => {
     const dataDir = tempDir()
     let library = openLibrary(dataDir)
-    dispatch(library.service, 'importText', { text: 'Old\n\nOld text.', format: 'text' })
+    dispatch(library.service, 'importDocument', pasted('Old\n\nOld text.'))
     const backup = await backUp(library.db, dataDir)
-    dispatch(library.service, 'importText', { text: 'New\n\nNew text.', format: 'text' })
+    dispatch(library.service, 'importDocument', pasted('New\n\nNew text.'))
     library.close()
 
     const result = restoreBackup(dataDir, backup.name)

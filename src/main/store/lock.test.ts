@@ -28,7 +28,7 @@ describe('the library lock', () => {
   it('refuses a restore while another process has the library open, naming it; writes go on; after a kill -9 the restore works', async () => {
     const dataDir = tempDir()
     const library = openLibrary(dataDir)
-    dispatch(library.service, 'importText', { text: 'Kept\n\nIn the backup.', format: 'text' })
+    dispatch(library.service, 'importDocument', { source: { kind: 'text', text: 'Kept\n\nIn the backup.', format: 'text' } })
     const backup = await backUp(library.db, dataDir)
     library.close()
 
@@ -37,7 +37,7 @@ describe('the library lock', () => {
       // Through the API of an open library (as the app's Backups dialog would).
       const mine = openLibrary(dataDir)
       try {
-        expect(dispatch(mine.service, 'importText', { text: 'Beside\n\nWritten while the other process has it open.', format: 'text' }).ok).toBe(true)
+        expect(dispatch(mine.service, 'importDocument', { source: { kind: 'text', text: 'Beside\n\nWritten while the other process has it open.', format: 'text' } }).ok).toBe(true)
         const refused = dispatch(mine.service, 'restoreBackup', { name: backup.name })
         expect(refused.ok).toBe(false)
         expect(!refused.ok && refused.error).toMatchObject({ code: 'conflict' })

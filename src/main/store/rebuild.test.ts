@@ -14,7 +14,7 @@ import type { SearchHit } from '../../shared/model'
 import { DATABASE_FILE } from '../datadir'
 import { openLibrary } from '../library'
 import { fixtureDocument, fixtureReport } from '../report/fixture'
-import { callsOn } from '../testing/calls'
+import { apiOn } from '../testing/calls'
 import { snapshot, tempDir } from '../testing/temp'
 import { openDatabase } from './database'
 import { bundledMigrations, rebuildsTables, REBUILDS_TABLES, type Migration } from './migrations'
@@ -105,7 +105,7 @@ describe('a migration that rebuilds tables', () => {
 
     // The app on the rebuilt library (and every later migration): search follows new notes and sources; deleting cascades.
     const library = openLibrary(dataDir)
-    const { ok } = callsOn(library)
+    const { ok } = apiOn(library)
     const documentId = `0${fixtureDocument.id.slice(1)}`
     const claim = ok('listClaims', { documentId })[0]!
     ok('addNote', { claimId: claim.id, body: 'Checked against the passports archive.' })

@@ -42,7 +42,7 @@ it('a year of starts and edits leaves backups thinned by age, no duplicates, and
       library = openLibrary(dataDir, { migrations, now: () => new Date(START + day * DAY + hour * 3600_000 - 1000) })
       await backUp(library.db, dataDir, new Date(START + day * DAY + hour * 3600_000))
       if (weekday && !holiday) {
-        dispatch(library.service, 'importText', { text: `Day ${day} ${hour}h\n\nAn article read that day.`, format: 'text' })
+        dispatch(library.service, 'importDocument', { source: { kind: 'text', text: `Day ${day} ${hour}h\n\nAn article read that day.`, format: 'text' } })
         edits++
         // The 15-minute backup after the change.
         await backUp(library.db, dataDir, new Date(START + day * DAY + hour * 3600_000 + 15 * 60_000))

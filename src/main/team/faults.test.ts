@@ -6,7 +6,6 @@
  */
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Claim } from '../../shared/model'
 import { startCluster, type Cluster } from '../testing/postgres'
 import { createPeople, exportsOf, teamDatabase, teamDesk, type Desk } from '../testing/team'
 import { applyEvents } from './apply'
@@ -24,20 +23,20 @@ const text = 'The mayor said 40% of buses run late. Ridership fell by a third in
 
 /** A morning's work on both desks: claims, verdicts, tags, notes, sources, a deletion and its undo, a new version. */
 async function busyMorning(alice: Desk, bob: Desk): Promise<void> {
-  const doc = await alice.call<{ id: string }>('importText', { text, format: 'text', title: 'Buses' })
-  const first = await alice.call<Claim>('createClaim', { documentId: doc.id, start: 0, end: 38 })
-  const second = await alice.call<Claim>('createClaim', { documentId: doc.id, start: 39, end: 72 })
+  const doc = await alice.call('importDocument', { source: { kind: 'text', text, format: 'text' }, title: 'Buses' })
+  const first = await alice.call('createClaim', { documentId: doc.id, start: 0, end: 38 })
+  const second = await alice.call('createClaim', { documentId: doc.id, start: 39, end: 72 })
   await alice.call('updateClaim', { claimId: first.id, status: 'false', claimant: 'The mayor', tags: ['transport'] })
   await alice.sync()
   await bob.sync()
   await bob.call('updateClaim', { claimId: second.id, status: 'verified', tags: ['ridership', 'transport'] })
-  const note = await bob.call<{ id: string }>('addNote', { claimId: first.id, body: 'First draft.' })
+  const note = await bob.call('addNote', { claimId: first.id, body: 'First draft.' })
   await bob.call('editNote', { noteId: note.id, body: 'The transit report says 12%.' })
   await alice.call('addSource', { claimId: first.id, url: 'https://example.org/transit', stance: 'refutes', title: 'Transit report' })
   await alice.call('deleteClaim', { claimId: second.id })
   await alice.call('restoreClaim', { claimId: second.id })
   await alice.call('updateClaim', { claimId: first.id, tags: [] })
-  const third = await bob.call<Claim>('createClaim', { documentId: doc.id, start: 73, end: 91 })
+  const third = await bob.call('createClaim', { documentId: doc.id, start: 73, end: 91 })
   await bob.call('deleteClaim', { claimId: third.id })
   await alice.sync()
   await bob.sync()
@@ -79,8 +78,8 @@ describe('team library faults', () => {
     const database = await teamDatabase(cluster)
     const alice = await teamDesk(cluster, database, 'alice')
     const bob = await teamDesk(cluster, database, 'bob')
-    const doc = await alice.call<{ id: string }>('importText', { text, format: 'text', title: 'Buses' })
-    const claim = await alice.call<Claim>('createClaim', { documentId: doc.id, start: 0, end: 38 })
+    const doc = await alice.call('importDocument', { source: { kind: 'text', text, format: 'text' }, title: 'Buses' })
+    const claim = await alice.call('createClaim', { documentId: doc.id, start: 0, end: 38 })
     // Enough changes for several push batches.
     for (let i = 0; i < 700; i++) await alice.call('updateClaim', { claimId: claim.id, tags: [`t${i % 40}`, `u${i % 7}`] })
     const local = alice.library.db.prepare('SELECT count(*) FROM sync_events').pluck().get() as number
@@ -109,8 +108,8 @@ describe('team library faults', () => {
     const database = await teamDatabase(cluster)
     const alice = await teamDesk(cluster, database, 'alice')
     const bob = await teamDesk(cluster, database, 'bob')
-    const doc = await alice.call<{ id: string }>('importText', { text, format: 'text', title: 'Buses' })
-    const claim = await alice.call<Claim>('createClaim', { documentId: doc.id, start: 0, end: 38 })
+    const doc = await alice.call('importDocument', { source: { kind: 'text', text, format: 'text' }, title: 'Buses' })
+    const claim = await alice.call('createClaim', { documentId: doc.id, start: 0, end: 38 })
     await alice.sync()
     await bob.sync()
 

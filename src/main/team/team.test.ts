@@ -4,7 +4,6 @@
  * server's; bad addresses leave the library as it was.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
-import type { Claim } from '../../shared/model'
 import { openLibrary } from '../library'
 import { startCluster, type Cluster } from '../testing/postgres'
 import { createPeople, exportsOf, teamDatabase, teamDesk, type Desk } from '../testing/team'
@@ -30,8 +29,8 @@ describe('team library', () => {
   it('two analysts working offline converge, with the concurrent verdict shown as a conflict', async () => {
     const database = await team()
     const alice = await desk(database, 'alice')
-    const doc = await alice.call<{ id: string }>('importText', { text, format: 'text', title: 'Buses' })
-    const claim = await alice.call<Claim>('createClaim', { documentId: doc.id, start: 0, end: 38 })
+    const doc = await alice.call('importDocument', { source: { kind: 'text', text, format: 'text' }, title: 'Buses' })
+    const claim = await alice.call('createClaim', { documentId: doc.id, start: 0, end: 38 })
     await alice.call('updateClaim', { claimId: claim.id, status: 'in_progress', tags: ['transport'] })
     await alice.sync()
 
@@ -44,7 +43,7 @@ describe('team library', () => {
     await alice.call('addNote', { claimId: claim.id, body: 'The transit report says 12%.' })
     await bob.call('updateClaim', { claimId: claim.id, status: 'verified', tags: ['transport', 'budget'] })
     await bob.call('addNote', { claimId: claim.id, body: 'Called the mayor’s office.' })
-    const twin = await bob.call<Claim>('createClaim', { documentId: doc.id, start: 0, end: 38 })
+    const twin = await bob.call('createClaim', { documentId: doc.id, start: 0, end: 38 })
     await bob.call('addSource', { claimId: twin.id, url: 'https://example.org/report', stance: 'refutes' })
 
     await alice.sync()
@@ -53,7 +52,7 @@ describe('team library', () => {
 
     const [a, b] = [await exports(alice), await exports(bob)]
     expect(a).toEqual(b)
-    const claims = await bob.call<Claim[]>('listClaims', { documentId: doc.id })
+    const claims = await bob.call('listClaims', { documentId: doc.id })
     expect(claims).toHaveLength(2)
     const merged = claims.find((c) => c.id === claim.id)!
     expect(merged.status).toBe('verified') // bob's change came later by the clock
@@ -61,9 +60,9 @@ describe('team library', () => {
     for (const d of [alice, bob]) {
       const status = teamStatus(d.library.db)
       expect(status).toMatchObject({ conflicts: 1, duplicates: 2, waiting: 0 })
-      const history = await d.call<{ action: string; author: string; detail: Record<string, unknown> }[]>('listHistory', { claimId: claim.id })
+      const history = await d.call('listHistory', { claimId: claim.id })
       expect(history.find((h) => h.action === 'sync_conflict')?.detail).toMatchObject({ field: 'status', kept: 'verified', keptBy: 'bob', lost: 'false', lostBy: 'alice' })
-      const twinHistory = await d.call<{ action: string }[]>('listHistory', { claimId: twin.id })
+      const twinHistory = await d.call('listHistory', { claimId: twin.id })
       if (d === alice) expect(twinHistory.map((h) => h.action)).toContain('duplicate')
     }
     const notes = alice.library.db.prepare('SELECT count(*) FROM notes').pluck().get()
@@ -73,13 +72,13 @@ describe('team library', () => {
   it('an editor approves; an analyst cannot, in the app or in SQL', async () => {
     const database = await team()
     const alice = await desk(database, 'alice')
-    const doc = await alice.call<{ id: string }>('importText', { text, format: 'text', title: 'Buses' })
-    const claim = await alice.call<Claim>('createClaim', { documentId: doc.id, start: 39, end: 72 })
+    const doc = await alice.call('importDocument', { source: { kind: 'text', text, format: 'text' }, title: 'Buses' })
+    const claim = await alice.call('createClaim', { documentId: doc.id, start: 39, end: 72 })
     await alice.call('updateClaim', { claimId: claim.id, status: 'misleading' })
     await alice.sync()
     expect(teamStatus(alice.library.db).unapproved).toBe(1)
     const unapproved = async () =>
-      (await alice.call<{ check: string; claimId: string | null }[]>('checkReadiness', { documentId: doc.id })).filter((e) => e.check === 'unapproved')
+      (await alice.call('checkReadiness', { documentId: doc.id })).filter((e) => e.check === 'unapproved')
     expect(await unapproved()).toEqual([expect.objectContaining({ claimId: claim.id })])
     expect(() => approveClaim(alice.library.db, claim.id)).toThrow(/editor/)
 
@@ -118,7 +117,7 @@ describe('team library', () => {
   it('the server refuses forged authors, edits and deletions of events', async () => {
     const database = await team()
     const alice = await desk(database, 'alice')
-    await alice.call('importText', { text, format: 'text', title: 'Buses' })
+    await alice.call('importDocument', { source: { kind: 'text', text, format: 'text' }, title: 'Buses' })
     await alice.sync()
     const bob = await import('pg').then(({ default: pg }) => new pg.Client({ connectionString: cluster.url(database, 'bob', 'bob-secret') }))
     await bob.connect()

@@ -1,13 +1,17 @@
 /**
- * Test helpers: calling the API as a transport would, through `dispatch`
- * (operations that answer at once) or `dispatchAsync` (any operation).
+ * The test helper for API calls: operations are called as a transport calls
+ * them, through `dispatch` (operations that answer at once) or
+ * `dispatchAsync` (any operation: files, web pages, exports). A refused call
+ * is also checked to have written nothing.
  */
 import { expect } from 'vitest'
-import type { OperationInput, OperationName, OperationResult } from '../../shared/api'
+import type { ImportSource, OperationInput, OperationName, OperationResult } from '../../shared/api'
 import type { ApiError, Outcome } from '../../shared/errors'
 import { dispatch, dispatchAsync } from '../dispatch'
 import type { Library } from '../library'
 import { snapshot } from './temp'
+
+type Value<K extends OperationName> = Awaited<OperationResult<K>>
 
 function value<T>(name: string, outcome: Outcome<unknown>): T {
   if (!outcome.ok) throw new Error(`${name} failed: ${outcome.error.message}`)
@@ -21,24 +25,33 @@ function refusal(library: Library, name: string, before: string, outcome: Outcom
   return outcome.ok ? (undefined as never) : outcome.error
 }
 
-/** Synchronous calls: `ok` expects success, `refused` a typed error that wrote nothing. */
-export function callsOn(library: Library) {
-  const ok = <K extends OperationName>(name: K, input: OperationInput<K>): Awaited<OperationResult<K>> =>
-    value(name, dispatch(library.service, name, input))
+/**
+ * `ok` and `refused` for operations that answer at once; `okAsync`,
+ * `refusedAsync` and `call` (the bare outcome) await any operation.
+ */
+export function apiOn(library: Library) {
+  const ok = <K extends OperationName>(name: K, input: OperationInput<K>): Value<K> =>
+    value<Value<K>>(name, dispatch(library.service, name, input))
   const refused = (name: OperationName, input: unknown): ApiError => {
     const before = snapshot(library.db)
     return refusal(library, name, before, dispatch(library.service, name, input))
   }
-  return { ok, refused }
-}
-
-/** The same, awaiting operations that answer a promise (imports that fetch or parse, exports). */
-export function caller(library: Library) {
   const call = (name: OperationName, input: unknown) => dispatchAsync(library.service, name, input)
-  const ok = async <T>(name: OperationName, input: unknown): Promise<T> => value(name, await call(name, input))
-  const refused = async (name: OperationName, input: unknown): Promise<ApiError> => {
+  const okAsync = async <K extends OperationName>(name: K, input: OperationInput<K>): Promise<Value<K>> =>
+    value<Value<K>>(name, await call(name, input))
+  const refusedAsync = async (name: OperationName, input: unknown): Promise<ApiError> => {
     const before = snapshot(library.db)
     return refusal(library, name, before, await call(name, input))
   }
-  return { call, ok, refused }
+  return { ok, refused, call, okAsync, refusedAsync }
+}
+
+/** `importDocument`'s input for pasted text. */
+export function pasted(text: string, format: 'text' | 'markdown' = 'text', title?: string): OperationInput<'importDocument'> {
+  return { source: { kind: 'text', text, format }, ...(title !== undefined && { title }) }
+}
+
+/** `importDocument`'s input for a file. */
+export function fileSource(fileName: string, bytes: Uint8Array | string): { source: ImportSource } {
+  return { source: { kind: 'file', fileName, data: Buffer.from(bytes).toString('base64') } }
 }

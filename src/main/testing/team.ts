@@ -4,11 +4,10 @@
  * JSON-LD exports, apart from the export's own time and exporter).
  */
 import { afterAll } from 'vitest'
-import type { ReportFile } from '../../shared/model'
 import { openLibrary, type Library } from '../library'
 import { grantTeamRole, initTeam, parseTeamUrl } from '../team/server'
 import { connectTeam, syncOnce } from '../team/sync'
-import { caller } from './calls'
+import { apiOn } from './calls'
 import type { Cluster } from './postgres'
 import { tempDir } from './temp'
 
@@ -32,7 +31,7 @@ export interface Desk {
   library: Library
   role: string
   password: string
-  call: ReturnType<typeof caller>['ok']
+  call: ReturnType<typeof apiOn>['okAsync']
   sync(): Promise<{ pushed: number; pulled: number }>
 }
 
@@ -45,16 +44,16 @@ export async function teamDesk(cluster: Cluster, database: string, role: string,
   opened.push(library)
   const password = `${role}-secret`
   if (options.join ?? true) await connectTeam(library.db, cluster.url(database, role), { password })
-  return { library, role, password, call: caller(library).ok, sync: () => syncOnce(library.db, { password }) }
+  return { library, role, password, call: apiOn(library).okAsync, sync: () => syncOnce(library.db, { password }) }
 }
 
 /** The JSON-LD export of every document, by document id, without the export's time and exporter. */
 export async function exportsOf(library: Library): Promise<string[]> {
-  const { ok } = caller(library)
-  const documents = await ok<{ id: string }[]>('listDocuments', {})
+  const { okAsync: ok } = apiOn(library)
+  const documents = await ok('listDocuments', {})
   const out: string[] = []
   for (const { id } of [...documents].sort((a, b) => a.id.localeCompare(b.id))) {
-    const file = await ok<ReportFile>('exportReport', { documentId: id, format: 'jsonld' })
+    const file = await ok('exportReport', { documentId: id, format: 'jsonld' })
     const json = JSON.parse(file.data) as Record<string, unknown>
     delete json.generated
     delete json.creator

@@ -6,16 +6,13 @@
  */
 import { DialogFooter } from '../dialog/DialogFooter'
 import { useEffect, useRef, useState, type ClipboardEvent, type FormEvent } from 'react'
+import { importAccept, importableNames } from '../../shared/import/formats'
 
 export type ImportRequest =
   | { kind: 'text'; text: string; title: string; format: 'text' | 'markdown' }
   | { kind: 'html'; html: string; title: string }
   | { kind: 'url'; url: string }
   | { kind: 'file'; file: File }
-
-/** The file types Factmark imports, for the file chooser and for files dropped on the window. */
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf,.jsonld,text/plain,text/markdown,text/html,application/pdf'
-export const IMPORTABLE = /\.(txt|text|md|markdown|html?|xhtml|docx|pdf|jsonld)$/i
 
 interface Props {
   open: boolean
@@ -116,10 +113,10 @@ export function ImportDialog({ open, busy, error, versionOf, onImport, onClose }
           <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" maxLength={2048} />
         </label>
         <label className="file-choice">
-          Or import a file (.txt, .md, .html, .docx, .pdf, .jsonld)
+          Or import a file ({importableNames})
           <input
             type="file"
-            accept={IMPORT_ACCEPT}
+            accept={importAccept}
             disabled={busy}
             onChange={(e) => {
               const file = e.target.files?.[0]

@@ -3,10 +3,11 @@
  * one) and files dropped on the window, both through the same requests.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { importFormatOf, notImportable } from '../../shared/import/formats'
 import { errorMessage } from '../api/client'
 import { useDesk } from '../desk/context'
 import { useValue } from '../desk/value'
-import { IMPORTABLE, ImportDialog, type ImportRequest } from './ImportDialog'
+import { ImportDialog, type ImportRequest } from './ImportDialog'
 import { openDocument, refreshLibrary, showDocument } from './library'
 import { importDocument, importVersion } from './request'
 import { useFileDrop } from './useFileDrop'
@@ -48,11 +49,8 @@ export function ImportFlow({ onDragging }: { onDragging(dragging: boolean): void
   // document, or as a new version when the dialog is open for one.
   const onDrop = useRef<(file: File) => void>(() => undefined)
   onDrop.current = (file) => {
-    if (!IMPORTABLE.test(file.name)) {
-      desk.notice.set({
-        kind: 'error',
-        message: `“${file.name}” is not a file Factmark can import; use a .txt, .md, .html, .docx or .pdf file, or a Factmark .jsonld export.`
-      })
+    if (!importFormatOf(file.name)) {
+      desk.notice.set({ kind: 'error', message: notImportable(`“${file.name}”`) })
       return
     }
     const version = desk.dialog.get() === 'newVersion'

@@ -20,17 +20,7 @@ export async function importSource(request: ImportRequest): Promise<ImportSource
 /** Imports a new document. */
 export async function importDocument(api: ApiClient, request: ImportRequest): Promise<ArticleDocument> {
   const title = 'title' in request ? request.title || undefined : undefined
-  const source = await importSource(request)
-  switch (source.kind) {
-    case 'text':
-      return api.importText({ text: source.text, format: source.format, title })
-    case 'html':
-      return api.importHtml({ html: source.html, title })
-    case 'url':
-      return api.importUrl({ url: source.url })
-    case 'file':
-      return api.importFile({ fileName: source.fileName, data: source.data })
-  }
+  return api.importDocument({ source: await importSource(request), title })
 }
 
 /** Imports a newer version of a document; says in a sentence what happened to its claims. */

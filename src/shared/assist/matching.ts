@@ -44,7 +44,16 @@ export function indexTerms(text: string): string {
 
 /** Words that carry meaning: no stop words, no single letters. */
 export function contentWords(text: string): string[] {
-  return words(text).filter((w) => !STOPWORDS.has(w) && (w.length > 1 || /\p{Script=Han}/u.test(w)))
+  return words(text).filter(isContentWord)
+}
+
+/** The content words of stored index terms (`indexTerms`): already words, so only split. */
+export function termsContentWords(terms: string): string[] {
+  return terms ? terms.split(' ').filter(isContentWord) : []
+}
+
+function isContentWord(word: string): boolean {
+  return !STOPWORDS.has(word) && (word.length > 1 || /\p{Script=Han}/u.test(word))
 }
 
 /** An FTS5 query that matches any of `words` (each quoted, so nothing is FTS5 syntax); null when there is none. */
@@ -62,10 +71,13 @@ export function queryWords(text: string, most = 40): string[] {
   return [...new Set(contentWords(text))].slice(0, most)
 }
 
+const ENDINGS = ['ing', 'ed', 'es', 's', 'ly']
+
 /** A crude stem, so "jobs"/"job", "killed"/"kill" agree in overlap features. */
-function stem(word: string): string {
+export function stem(word: string): string {
   if (word.length <= 4) return word
-  return word.replace(/(?:ing|ed|es|s|ly)$/u, '')
+  for (const ending of ENDINGS) if (word.endsWith(ending)) return word.slice(0, -ending.length)
+  return word
 }
 
 function stems(text: string): Set<string> {

@@ -115,7 +115,13 @@ const collectionSchema = z.object({
   first: z.object({ items: z.array(annotationSchema) })
 })
 
-export function readAnnotations(json: string, what = 'The file'): { document: ImportedDocument; claims: ImportedClaim[] } {
+/** A Factmark export as read: its document and its claims, not yet in any library. */
+export interface AnnotationFile {
+  document: ImportedDocument
+  claims: ImportedClaim[]
+}
+
+export function readAnnotations(json: string, what = 'The file'): AnnotationFile {
   const refuse = (problem: string): never => {
     throw new FactmarkError('invalid_input', `${what} is not a Factmark Web Annotation export: ${problem.replace(/\.$/, '')}.`)
   }
