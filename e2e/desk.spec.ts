@@ -4,27 +4,16 @@
  * command palette and highlight menu, window sizes — and axe-core in every
  * state. By role and accessible name.
  */
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { councilArticle, uyghurArticle } from './fixtures/articles'
 import type { FactmarkPage } from './pages/factmark'
 import { WorkflowPage } from './pages/workflow'
+import { expectAccessible } from './support/axe'
 import { expect, test } from './support/fixtures'
-
-/** No axe violation in the page's current state. */
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  const found = violations.map((v) => `${v.id} (${v.nodes.length}): ${v.help} — ${v.nodes[0]?.target.join(' ')}`)
-  expect(found, `axe in state "${state}"`).toEqual([])
-}
-
-/** The first words of each sentence of the council article after its title: a dozen claims. */
-const councilClaims = ['The council voted', 'Mayor Ana Ribeiro', 'The budget doubles', 'Opposition leader', 'According to the transport', 'Keller also claimed', 'A 2025 report', 'The plan includes', 'Business groups', 'Ribeiro replied', 'Air pollution', 'The council will']
 
 async function markCouncil(app: FactmarkPage): Promise<WorkflowPage> {
   const flow = new WorkflowPage(app)
   await app.importPasted(councilArticle.text)
-  for (const words of councilClaims) await flow.markSentence(words)
+  for (const words of councilArticle.claims) await flow.markSentence(words)
   return flow
 }
 

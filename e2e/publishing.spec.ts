@@ -4,22 +4,15 @@
  * details, the claim card); once the list is empty the public report goes
  * out, with the rationale and the note made public, and never an internal note.
  */
-import AxeBuilder from '@axe-core/playwright'
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { uyghurArticle } from './fixtures/articles'
+import { pathToFileURL } from 'node:url'
+import type { Locator } from '@playwright/test'
+import { councilArticle, uyghurArticle } from './fixtures/articles'
 import { ExportDialogPage } from './pages/report'
 import { WorkflowPage } from './pages/workflow'
+import { expectAccessible } from './support/axe'
 import { expect, test } from './support/fixtures'
-
-/** No axe-core violation on the page as it is. */
-async function expectAccessible(app: { page: import('@playwright/test').Page }, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page: app.page }).analyze()
-  expect(
-    violations.map((v) => `${v.id}: ${v.help} — ${v.nodes[0]?.target.join(' ')}`),
-    `axe in state "${state}"`
-  ).toEqual([])
-}
 
 test('an editor clears the readiness list and exports; the public report carries no internal note', async ({ factmark }, testInfo) => {
   const app = factmark.app
@@ -37,7 +30,6 @@ test('an editor clears the readiness list and exports; the public report carries
   await exporter.open()
   await expect(exporter.readiness).toContainText('No publishing organisation')
   await expect(exporter.readiness).toContainText('Claim 1 has a verdict but no rationale.')
-  await page(app).screenshot({ path: testInfo.outputPath('readiness-1024.png') })
 
   // The organisation and the publication address: the entry opens the publishing details.
   await exporter.readiness.getByRole('button', { name: /No publishing organisation/ }).click()
@@ -49,7 +41,6 @@ test('an editor clears the readiness list and exports; the public report carries
   await publishing.getByRole('button', { name: 'Save' }).click()
   await expect(publishing.getByRole('alert')).toContainText('not allowed as publication addresses')
   await publishing.getByRole('textbox', { name: 'Publication address' }).fill('https://factcheck.example.org/uyghurs')
-  await page(app).screenshot({ path: testInfo.outputPath('publishing-1024.png') })
   await publishing.getByRole('button', { name: 'Save' }).click()
   await expect(publishing).toBeHidden()
 
@@ -77,7 +68,6 @@ test('an editor clears the readiness list and exports; the public report carries
   expect(html).not.toContain('press office')
 })
 
-const page = (app: { page: import('@playwright/test').Page }) => app.page
 
 test.describe('first run', () => {
   test.use({ analyst: null })
@@ -90,7 +80,7 @@ test.describe('first run', () => {
     // The OS account name only pre-fills the question.
     const account = await name.inputValue()
     expect(account.length).toBeGreaterThan(0)
-    await expectAccessible(app, 'first run')
+    await expectAccessible(app.page, 'first run')
     await app.page.screenshot({ path: testInfo.outputPath('first-run.png') })
     await question.getByRole('button', { name: 'Later' }).click()
     await expect(question).toBeHidden()
@@ -136,7 +126,7 @@ test('the Publishing dialog saves everything in one call: a refused logo leaves 
     return dialog
   }
   let publishing = await open()
-  await expectAccessible(app, 'publishing dialog')
+  await expectAccessible(app.page, 'publishing dialog')
   await expect(publishing.getByRole('combobox', { name: 'Paper size of the PDF' })).toHaveValue('')
   await publishing.getByRole('textbox', { name: 'Conclusion (shown first in the report)' }).fill('The count is disputed.')
   await publishing.getByRole('textbox', { name: 'Name' }).fill('Example Fact Check')
@@ -164,4 +154,91 @@ test('the Publishing dialog saves everything in one call: a refused logo leaves 
   const pdf = testInfo.outputPath('report.pdf')
   await (await exporter.export('Annotated report (PDF)', { internal: true })).saveAs(pdf)
   expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792 pts \(letter\)/)
+})
+
+/** What an analyst's desk gives most claims of the council article: a verdict, a rationale, a source. */
+const councilChecks: [string, string, string][] = [
+  ['Verified', 'The council’s minutes record 31 votes for and 12 against.', 'https://council.example.org/minutes/2026-11-24'],
+  ['Unverifiable', 'No model of commuting times was published with the plan.', 'https://council.example.org/transport-plan'],
+  ['Verified', 'Budget lines 4.2 and 4.7 give 48 million euros and 60 buses.', 'https://council.example.org/budget-2027'],
+  ['Misleading', 'Revenue fell 18 percent in 2025 because fares were cut; ridership rose.', 'https://transport.example.org/annual-report'],
+  ['Verified', 'The authority’s annual report gives a 9.1 percent rise.', 'https://transport.example.org/annual-report'],
+  ['False', 'The audit office ranks the city fourth in spending per resident.', 'https://audit.example.org/report-2025'],
+  ['Disputed', 'Retailers’ figure comes from their own survey; no independent estimate exists.', 'https://retail.example.org/survey'],
+  ['Verified', 'The environment agency’s station data show 41 days above the limit.', 'https://environment.example.org/air-2026']
+]
+
+test('the Publishing and Export dialogs and the exported report, at 1024×700, 1440×900 and 1920×1080, with a dozen claims', async ({ factmark }, testInfo) => {
+  test.setTimeout(240_000)
+  const app = factmark.app
+  const flow = new WorkflowPage(app)
+  await app.importPasted(councilArticle.text)
+  for (const words of councilArticle.claims) await flow.markSentence(words)
+  // Most claims get their verdict, rationale and source; claims 8, 9 and 12 stay open.
+  const checked = [0, 1, 2, 3, 4, 5, 8, 10]
+  for (const [index, [verdict, rationale, url]] of councilChecks.entries()) {
+    await app.claimCards.nth(checked[index]!).click()
+    await flow.setStatus(verdict)
+    await flow.card.getByRole('textbox', { name: /Rationale/ }).fill(rationale)
+    await flow.card.getByRole('textbox', { name: /Rationale/ }).blur()
+    if (index !== 6) await flow.fillSource({ url, stance: verdict === 'Verified' ? 'Supports' : 'Refutes' })
+    await expect(flow.card.getByRole('list', { name: 'Sources' }).getByRole('listitem')).toHaveCount(index !== 6 ? 1 : 0)
+  }
+  await app.page.keyboard.press('Escape')
+
+  const sizes = [
+    [1024, 700],
+    [1440, 900],
+    [1920, 1080]
+  ] as const
+  /** The dialog stays inside the window, its buttons in view, at every size. */
+  const atEverySize = async (dialog: Locator, name: string, button: string) => {
+    for (const [width, height] of sizes) {
+      await app.page.setViewportSize({ width, height })
+      const box = (await dialog.boundingBox())!
+      expect(box.y).toBeGreaterThanOrEqual(0)
+      expect(box.y + box.height).toBeLessThanOrEqual(height)
+      expect(box.width).toBeLessThanOrEqual(width)
+      await expect(dialog.getByRole('button', { name: button, exact: true })).toBeInViewport()
+      await app.page.screenshot({ path: testInfo.outputPath(`${name}-${width}.png`) })
+    }
+    await app.page.setViewportSize({ width: 1600, height: 900 })
+  }
+
+  const exporter = new ExportDialogPage(app)
+  await exporter.open()
+  await expect(exporter.readiness.getByRole('listitem')).toHaveCount(6)
+  await expectAccessible(app.page, 'export dialog with the readiness list')
+  await atEverySize(exporter.dialog, 'export', 'Export')
+  await exporter.readiness.getByRole('button', { name: /No publishing organisation/ }).click()
+  const publishing = app.page.getByRole('dialog', { name: 'Publishing' })
+  await publishing.getByRole('textbox', { name: 'Name' }).fill('Example Fact Check')
+  await publishing.getByRole('textbox', { name: 'Web address' }).fill('https://factcheck.example.org')
+  await publishing.getByRole('textbox', { name: 'Conclusion (shown first in the report)' }).fill(
+    'The budget’s figures hold up; the opposition’s claims about revenue and spending do not.'
+  )
+  await publishing.getByRole('textbox', { name: 'Publication address' }).fill('https://factcheck.example.org/2026/council-budget')
+  await publishing.getByRole('textbox', { name: 'Publication date' }).fill('2026-11-28')
+  await expectAccessible(app.page, 'publishing dialog')
+  await atEverySize(publishing, 'publishing', 'Save')
+  await publishing.getByRole('button', { name: 'Save' }).click()
+  await expect(publishing).toBeHidden()
+
+  await exporter.open()
+  const report = testInfo.outputPath('report.html')
+  await (await exporter.export('Annotated report (HTML)', { knowingly: true })).saveAs(report)
+  await exporter.open()
+  const pdf = testInfo.outputPath('report.pdf')
+  await (await exporter.export('Annotated report (PDF)', { knowingly: true })).saveAs(pdf)
+  execFileSync('pdftoppm', ['-png', '-r', '50', pdf, testInfo.outputPath('report-page')])
+
+  const reader = await app.page.context().browser()!.newPage()
+  await reader.goto(pathToFileURL(report).href)
+  await expect(reader.getByRole('main')).toContainText('Example Fact Check')
+  for (const [width, height] of sizes) {
+    await reader.setViewportSize({ width, height })
+    await reader.screenshot({ path: testInfo.outputPath(`report-${width}.png`) })
+  }
+  await reader.screenshot({ path: testInfo.outputPath('report-full.png'), fullPage: true })
+  await reader.close()
 })
