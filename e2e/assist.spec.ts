@@ -3,6 +3,7 @@
  * list in the claims pane, accepting one by keyboard), then a ClaimReview feed
  * imported through the prior fact-checks view and its match on the claim's card.
  */
+import { expectAccessible } from './support/axe'
 import { expect, test } from './support/fixtures'
 
 const WORTHY = 'Unemployment doubled to 10 percent in 2009, according to the Labor Department.'
@@ -40,19 +41,31 @@ test('accept a suggestion by keyboard, import a feed, and see the prior fact-che
   await expect(app.page.locator('.suggestion-mark').first()).toBeVisible()
   await testInfo.attach('suggestions', { body: await app.page.screenshot(), contentType: 'image/png' })
 
-  await first.focus()
+  await expectAccessible(app.page, 'suggestions')
+
+  // Alt+G goes to the list; A accepts the suggestion with focus (a command of the command table).
+  await app.article.click()
+  await app.page.keyboard.press('Alt+g')
+  await expect(first).toBeFocused()
   await app.page.keyboard.press('a')
   await expect(app.claimCards).toHaveCount(1)
   await expect(app.claimCards.first()).toContainText(WORTHY)
   expect(await app.highlightedTexts()).toEqual([WORTHY])
   await expect(suggestions.getByText(WORTHY)).toHaveCount(0)
+  await expect(app.status).toContainText('Suggestion accepted as claim 1.')
 
-  // Dismiss the next one by keyboard.
+  // Focus stays in the list, on the next suggestion: X dismisses it.
   const next = suggestions.getByRole('button', { name: /^Suggestion, score/ }).first()
+  await expect(next).toBeFocused()
   const dismissed = (await next.textContent())!.replace(/^\d+\s*/, '')
-  await next.focus()
   await app.page.keyboard.press('x')
   await expect(suggestions.getByText(dismissed)).toHaveCount(0)
+  await expect(suggestions.getByRole('button', { name: /^Suggestion, score/ }).first()).toBeFocused()
+  // Undo takes the accepted suggestion's claim back, like any marking.
+  await app.page.keyboard.press('Control+z')
+  await expect(app.claimCards).toHaveCount(0)
+  await app.page.keyboard.press('Control+Shift+z')
+  await expect(app.claimCards).toHaveCount(1)
 
   await app.library.getByRole('button', { name: 'Prior fact-checks…' }).click()
   const dialog = app.page.getByRole('dialog', { name: 'Prior fact-checks' })
@@ -60,6 +73,7 @@ test('accept a suggestion by keyboard, import a feed, and see the prior fact-che
   await expect(dialog.getByRole('status')).toContainText('Imported 1, refreshed 0, left out 1.')
   await expect(dialog.getByRole('list', { name: 'Items left out' })).toContainText('Item 2: “javascript:” addresses are not allowed')
   await expect(dialog.getByRole('list', { name: 'All prior fact-checks' }).getByRole('listitem')).toHaveCount(1)
+  await expectAccessible(app.page, 'prior fact-checks dialog')
   await dialog.getByRole('button', { name: 'Close' }).click()
 
   await app.claimCards.first().click()
@@ -70,7 +84,11 @@ test('accept a suggestion by keyboard, import a feed, and see the prior fact-che
   await expect(link).toHaveAttribute('href', 'https://checks.example/unemployment-2009')
   await expect(link).toHaveAttribute('rel', /noopener/)
   await expect(card.locator('img')).toHaveCount(0)
-  const shot = testInfo.outputPath('assist-card.png')
-  await app.page.screenshot({ path: shot })
-  await testInfo.attach('assist-card', { path: shot, contentType: 'image/png' })
+  await expectAccessible(app.page, 'card with prior fact-checks')
+  for (const [width, height] of [[1024, 700], [1440, 900], [1920, 1080]] as const) {
+    await app.page.setViewportSize({ width, height })
+    const shot = testInfo.outputPath(`assist-card-${width}.png`)
+    await app.page.screenshot({ path: shot })
+    await testInfo.attach(`assist-card-${width}`, { path: shot, contentType: 'image/png' })
+  }
 })

@@ -1,6 +1,7 @@
-/** axe-core on the app's page as it is: no violation, or the list of them in the failure. */
+/** axe-core on the page as it is: every violation, named, fails the test. */
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect } from './fixtures'
 
 export async function expectAccessible(page: Page, state: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze()

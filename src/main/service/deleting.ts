@@ -20,10 +20,14 @@ interface DeletedRecord {
   sources: Source[]
 }
 
+/** Everything undo needs to bring a claim back; the team library keeps it too when a colleague's delete arrives. */
+export function deletedRecord(context: ServiceContext, claimId: string): DeletedRecord {
+  return { claim: getClaim(context, claimId), notes: listNotes(context, claimId), sources: listSources(context, claimId) }
+}
+
 export function deleteClaim(context: ServiceContext, claimId: string): { claimId: string } {
-  const claim = getClaim(context, claimId)
-  const record: DeletedRecord = { claim, notes: listNotes(context, claimId), sources: listSources(context, claimId) }
-  recordHistory(context, claim, 'deleted', { ...record })
+  const record = deletedRecord(context, claimId)
+  recordHistory(context, record.claim, 'deleted', { ...record })
   context.db.prepare('DELETE FROM claims WHERE id = ?').run(claimId)
   return { claimId }
 }

@@ -18,7 +18,10 @@
  *   it duplicates the other.
  */
 import type { Database, Statement } from 'better-sqlite3'
+import { randomUUID } from 'node:crypto'
 import type { HistoryAction } from '../../shared/model'
+import type { ServiceContext } from '../service/context'
+import { deletedRecord } from '../service/deleting'
 import { checkEvent, entities, parentOf, type Entity } from './events'
 
 /** Claim fields whose overwriting by someone who had not seen them is a conflict worth showing. */
@@ -27,6 +30,7 @@ const contested = new Set(['status', 'claimant', 'rationale', 'approved_status']
 const historyActions: Record<string, HistoryAction> = {
   status: 'status_changed',
   claimant: 'claimant_changed',
+  rationale: 'rationale_changed',
   approved_status: 'approved'
 }
 
@@ -47,6 +51,7 @@ interface RowState {
   conflicts: { eventId: string; field: string; kept: unknown; keptBy: string; lost: unknown; lostBy: string }[]
 }
 
+const inClockOrder = (a: StoredEvent, b: StoredEvent) => a.hlc - b.hlc || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 
 /** Folds a row's events, oldest clock first, into its current state. */
@@ -124,7 +129,7 @@ export function applyEvents(db: Database, incoming: unknown[], cursor?: number):
     // The clock moves past everything seen, so the next local change is later than all of it.
     db.prepare('UPDATE sync_state SET hlc = max(hlc, ?)').run(latest)
     const rows = new RowWriter(db)
-    for (const entity of entities) for (const key of touched.get(entity)!) rows.materialise(entity, key)
+    for (const entity of entities) rows.materialiseAll(entity, [...touched.get(entity)!])
     rows.retryPending()
     if (cursor !== undefined) db.prepare('UPDATE sync_state SET cursor = max(cursor, ?)').run(cursor)
     db.prepare('UPDATE sync_state SET recording = (url IS NOT NULL)').run()
@@ -137,7 +142,7 @@ export function recompute(db: Database, rows: { entity: Entity; key: string }[])
   db.transaction(() => {
     db.prepare('UPDATE sync_state SET recording = 0').run()
     const writer = new RowWriter(db)
-    for (const { entity, key } of rows) writer.materialise(entity, key)
+    for (const entity of entities) writer.materialiseAll(entity, rows.filter((row) => row.entity === entity).map((row) => row.key))
     db.prepare('UPDATE sync_state SET recording = (url IS NOT NULL)').run()
   }).immediate()
 }
@@ -156,8 +161,21 @@ function statement(db: Database, sql: string): Statement {
 class RowWriter {
   private columns = new Map<Entity, Set<string>>()
   private now = new Date().toISOString()
+  /** Each row's events, read for a whole batch at once (entity, NUL, key → events in clock order). */
+  private events = new Map<string, StoredEvent[]>()
+  /** Rows waiting for a parent: usually none, and then there is nothing to look up per row. */
+  private waiting: number
+  /** Claims that hold conflicts: usually few, so a claim without any needs no lookup. */
+  private conflicted: Set<string>
 
-  constructor(private db: Database) {}
+  /** For the service's readers (a deleted claim's record); nothing is written through it. */
+  private context: ServiceContext
+
+  constructor(private db: Database) {
+    this.context = { db, author: () => '', now: () => this.now, newId: randomUUID }
+    this.waiting = this.sql('SELECT count(*) FROM sync_pending').pluck().get() as number
+    this.conflicted = new Set(this.sql('SELECT DISTINCT claim_id FROM sync_conflicts').pluck().all() as string[])
+  }
 
   private sql(text: string): Statement {
     return statement(this.db, text)
@@ -180,23 +198,41 @@ class RowWriter {
     return { sql: 'id = ?', values: [key] }
   }
 
-  materialise(entity: Entity, key: string): void {
-    const events = this.sql('SELECT id, hlc, author, op, data, old FROM sync_events WHERE entity = ? AND key = ? ORDER BY hlc, id').all(
-      entity,
-      key
-    ) as StoredEvent[]
+  /** Recomputes many rows of one table, reading all their events in one query. */
+  materialiseAll(entity: Entity, keys: string[]): void {
+    if (keys.length === 0) return
+    const read = this.sql(
+      `SELECT e.key, e.id, e.hlc, e.author, e.op, e.data, e.old
+       FROM json_each(?) AS j CROSS JOIN sync_events AS e ON e.entity = ? AND e.key = j.value`
+    )
+    for (const key of keys) this.events.set(`${entity}\0${key}`, [])
+    for (const event of read.all(JSON.stringify(keys), entity) as (StoredEvent & { key: string })[]) {
+      this.events.get(`${entity}\0${event.key}`)!.push(event)
+    }
+    for (const key of keys) this.events.get(`${entity}\0${key}`)!.sort(inClockOrder)
+    for (const key of keys) this.materialise(entity, key)
+  }
+
+  private eventsOf(entity: Entity, key: string): StoredEvent[] {
+    return (
+      this.events.get(`${entity}\0${key}`) ??
+      (this.sql('SELECT id, hlc, author, op, data, old FROM sync_events WHERE entity = ? AND key = ? ORDER BY hlc, id').all(entity, key) as StoredEvent[])
+    )
+  }
+
+  private materialise(entity: Entity, key: string): void {
+    const events = this.eventsOf(entity, key)
     const state = foldEvents(events)
     const where = this.where(entity, key)
     const current = this.sql(`SELECT * FROM ${entity} WHERE ${where.sql}`).get(...where.values) as
       | Record<string, unknown>
       | undefined
-    const pending = this.sql('DELETE FROM sync_pending WHERE entity = ? AND key = ?')
-
     if (!state.exists) {
-      pending.run(entity, key)
+      this.settled(entity, key)
       if (!current) return
       const lastAuthor = events.at(-1)?.author ?? ''
-      if (entity === 'claims') this.history(current, 'deleted', lastAuthor, { by: 'team', exact: current.exact })
+      // The whole record, as a local delete keeps it, so this library can undo a colleague's delete too.
+      if (entity === 'claims') this.history(current, 'deleted', lastAuthor, { ...deletedRecord(this.context, key), by: 'team' })
       if (entity === 'claims' || entity === 'documents') this.orphanChildren(key)
       this.sql(`DELETE FROM ${entity} WHERE ${where.sql}`).run(...where.values)
       return
@@ -206,11 +242,11 @@ class RowWriter {
     if (parent) {
       const parentId = state.row[parent.field]
       if (!this.sql(`SELECT 1 FROM ${parent.entity} WHERE id = ?`).get(parentId)) {
-        this.sql('INSERT OR IGNORE INTO sync_pending (entity, key) VALUES (?, ?)').run(entity, key)
+        this.waiting += this.sql('INSERT OR IGNORE INTO sync_pending (entity, key) VALUES (?, ?)').run(entity, key).changes
         return
       }
     }
-    pending.run(entity, key)
+    this.settled(entity, key)
 
     const columns = this.tableColumns(entity)
     const fields = Object.keys(state.row).filter((field) => columns.has(field))
@@ -229,11 +265,20 @@ class RowWriter {
             const action = historyActions[field]
             if (action) this.history(current, action, state.setBy.get(field) ?? '', { from: current[field], to: state.row[field], by: 'team' })
           }
+        } else if (entity === 'notes' && changed.includes('public')) {
+          const claim = this.sql('SELECT id, document_id FROM claims WHERE id = ?').get(state.row.claim_id) as Record<string, unknown>
+          const action = state.row.public ? 'note_made_public' : 'note_made_internal'
+          this.history(claim, action, state.setBy.get('public') ?? '', { noteId: key, by: 'team' })
         }
       }
     }
     if (entity === 'claims') this.recordConflicts(key, state)
     if (entity === 'claims' || entity === 'documents') this.adoptChildren(key)
+  }
+
+  /** The row no longer waits for its parent. */
+  private settled(entity: Entity, key: string): void {
+    if (this.waiting > 0) this.waiting -= this.sql('DELETE FROM sync_pending WHERE entity = ? AND key = ?').run(entity, key).changes
   }
 
   private update(entity: Entity, key: string, changed: string[], row: Record<string, unknown>): void {
@@ -262,6 +307,8 @@ class RowWriter {
 
   /** Conflicts are recomputed with the row; one history row the first time each is seen. */
   private recordConflicts(claimId: string, state: RowState): void {
+    if (state.conflicts.length === 0 && !this.conflicted.has(claimId)) return
+    if (state.conflicts.length) this.conflicted.add(claimId)
     const known = new Set(this.sql('SELECT event_id || field FROM sync_conflicts WHERE claim_id = ?').pluck().all(claimId) as string[])
     this.sql('DELETE FROM sync_conflicts WHERE claim_id = ?').run(claimId)
     const insert = this.sql(
@@ -277,12 +324,13 @@ class RowWriter {
 
   /** Rows of a deleted claim or document wait: an undo elsewhere may bring their parent back. */
   private orphanChildren(parentKey: string): void {
-    this.sql('INSERT OR IGNORE INTO sync_pending (entity, key) SELECT DISTINCT entity, key FROM sync_events WHERE parent = ?')
-      .run(parentKey)
+    this.waiting += this.sql('INSERT OR IGNORE INTO sync_pending (entity, key) SELECT DISTINCT entity, key FROM sync_events WHERE parent = ?')
+      .run(parentKey).changes
   }
 
   /** A parent that (re)appears takes in the children already waiting for it. */
   private adoptChildren(parentKey: string): void {
+    if (this.waiting === 0) return
     const waiting = this.sql('SELECT DISTINCT p.entity, p.key FROM sync_pending p JOIN sync_events e ON e.entity = p.entity AND e.key = p.key WHERE e.parent = ?')
       .all(parentKey) as { entity: Entity; key: string }[]
     for (const row of waiting) this.materialise(row.entity, row.key)
@@ -290,6 +338,7 @@ class RowWriter {
 
   /** Retries every row still waiting for its parent, parents first. */
   retryPending(): void {
+    if (this.waiting === 0) return
     const waiting = this.sql('SELECT entity, key FROM sync_pending').all() as { entity: Entity; key: string }[]
     waiting.sort((a, b) => entities.indexOf(a.entity) - entities.indexOf(b.entity))
     for (const row of waiting) this.materialise(row.entity, row.key)

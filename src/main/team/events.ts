@@ -60,7 +60,10 @@ const rowSchemas: Record<Entity, z.ZodType> = {
     imported_at: fields.timestamp.optional(),
     text: z.string().min(1).optional(),
     content: z.string().min(2).optional(),
-    version: z.number().int().positive().optional()
+    version: z.number().int().positive().optional(),
+    conclusion: fields.conclusion.optional(),
+    publication_url: nullable(fields.publicationUrl),
+    publication_date: nullable(fields.publicationDate)
   }),
   claims: z.looseObject({
     id,
@@ -75,7 +78,9 @@ const rowSchemas: Record<Entity, z.ZodType> = {
     updated_at: fields.timestamp.optional(),
     approved_status: nullable(fields.status),
     approved_by: nullable(fields.person),
-    approved_at: nullable(fields.timestamp)
+    approved_at: nullable(fields.timestamp),
+    rationale: fields.rationale.optional(),
+    created_by: nullable(fields.person)
   }),
   claim_tags: z.looseObject({ claim_id: id, tag: fields.tag }),
   notes: z.looseObject({
@@ -83,6 +88,7 @@ const rowSchemas: Record<Entity, z.ZodType> = {
     claim_id: id.optional(),
     body: fields.note.optional(),
     author: fields.person.optional(),
+    public: z.union([z.literal(0), z.literal(1)]).optional(),
     created_at: fields.timestamp.optional(),
     updated_at: fields.timestamp.optional()
   }),

@@ -205,14 +205,25 @@ interface ServerEvent {
   old: Record<string, unknown> | null
 }
 
-/** Applies the server's events after the cursor; returns how many were new here. */
+/**
+ * Applies the server's events after the cursor; returns how many were new here.
+ * The next batch is asked for before this one is applied, so the server reads
+ * it while the library writes.
+ */
 export async function pull(db: Database, client: pg.Client, batch = BATCH): Promise<number> {
   const known = db.prepare('SELECT 1 FROM sync_events WHERE id = ?')
+  const fetch = (cursor: number) => fetchEvents(client, cursor, batch, (id) => !known.get(id))
   let applied = 0
-  for (;;) {
-    const { rows, last } = await fetchEvents(client, readState(db).cursor, batch, (id) => !known.get(id))
-    if (last === undefined) return applied
-    applied += applyEvents(db, rows, last).applied
+  let next = fetch(readState(db).cursor)
+  try {
+    for (;;) {
+      const { rows, last } = await next
+      if (last === undefined) return applied
+      next = fetch(last)
+      applied += applyEvents(db, rows, last).applied
+    }
+  } finally {
+    next.catch(() => {}) // asked for ahead; an apply that failed leaves it unread
   }
 }
 

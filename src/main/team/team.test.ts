@@ -8,6 +8,7 @@ import { openLibrary } from '../library'
 import { startCluster, type Cluster } from '../testing/postgres'
 import { createPeople, exportsOf, teamDatabase, teamDesk, type Desk } from '../testing/team'
 import { snapshot, tempDir } from '../testing/temp'
+import { applyEvents } from './apply'
 import { approveClaim } from './signoff'
 import { connectTeam, joinedTeam, teamStatus } from './sync'
 import { checkServerVersion, initTeam, parseTeamUrl } from './server'
@@ -67,6 +68,72 @@ describe('team library', () => {
     }
     const notes = alice.library.db.prepare('SELECT count(*) FROM notes').pluck().get()
     expect(notes).toBe(2)
+  }, 60_000)
+
+  it('publishing fields travel: rationale and conclusion last-writer-wins, public notes, publication address', async () => {
+    const database = await team()
+    const alice = await desk(database, 'alice')
+    const doc = await alice.call('importDocument', { source: { kind: 'text', text, format: 'text' }, title: 'Buses' })
+    const claim = await alice.call('createClaim', { documentId: doc.id, start: 0, end: 38 })
+    const note = await alice.call('addNote', { claimId: claim.id, body: 'The transit report says 12%.' })
+    await alice.sync()
+    const bob = await desk(database, 'bob')
+    await bob.sync()
+
+    // Offline: both write the rationale and the conclusion; alice publishes, bob makes her note public.
+    await alice.call('updateClaim', { claimId: claim.id, rationale: 'The transit report counts 12% late.' })
+    await alice.call('updatePublication', { documentId: doc.id, conclusion: 'Mostly false.', publicationUrl: 'https://desk.example/buses', publicationDate: '2026-03-01' })
+    await bob.call('updateClaim', { claimId: claim.id, rationale: 'The city’s own figure is 12%.' })
+    await bob.call('updatePublication', { documentId: doc.id, conclusion: 'False: the figure is 12%.' })
+    await bob.call('setNotePublic', { noteId: note.id, public: true })
+    await alice.sync()
+    await bob.sync()
+    await alice.sync()
+
+    expect(await exports(alice)).toEqual(await exports(bob))
+    for (const d of [alice, bob]) {
+      const merged = (await d.call('listClaims', { documentId: doc.id }))[0]!
+      expect(merged.rationale).toBe('The city’s own figure is 12%.') // bob's came later by the clock
+      const document = await d.call('getDocument', { documentId: doc.id })
+      expect(document).toMatchObject({ conclusion: 'False: the figure is 12%.', publicationUrl: 'https://desk.example/buses', publicationDate: '2026-03-01' })
+      expect(d.library.db.prepare('SELECT public FROM notes WHERE id = ?').pluck().get(note.id)).toBe(1)
+      const history = await d.call('listHistory', { claimId: claim.id })
+      expect(history.find((h) => h.action === 'sync_conflict')?.detail).toMatchObject({ field: 'rationale', keptBy: 'bob', lostBy: 'alice' })
+    }
+    const aliceHistory = await alice.call('listHistory', { claimId: claim.id })
+    expect(aliceHistory).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'note_made_public', author: 'bob' })]))
+    expect(aliceHistory).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'rationale_changed', author: 'bob' })]))
+
+    // A publishing field that breaks the shared field rules is refused on arrival.
+    const forged = { id: crypto.randomUUID(), hlc: Date.now() * 1024, author: 'bob', entity: 'documents', key: doc.id, parent: null, op: 'upsert' }
+    const refused = applyEvents(alice.library.db, [{ ...forged, data: { id: doc.id, publication_url: 'javascript:alert(1)' }, old: { id: doc.id, publication_url: null } }])
+    expect(refused).toMatchObject({ applied: 0, refused: [{ reason: expect.stringMatching(/^documents\.publication_url: /) }] })
+  }, 60_000)
+
+  it('a colleague’s delete can be undone where it arrives, and the undo travels back', async () => {
+    const database = await team()
+    const alice = await desk(database, 'alice')
+    const doc = await alice.call('importDocument', { source: { kind: 'text', text, format: 'text' }, title: 'Buses' })
+    const claim = await alice.call('createClaim', { documentId: doc.id, start: 39, end: 72 })
+    await alice.call('updateClaim', { claimId: claim.id, status: 'false', tags: ['transport'], rationale: 'Ridership rose.' })
+    await alice.call('addNote', { claimId: claim.id, body: 'Transit authority figures.' })
+    await alice.call('addSource', { claimId: claim.id, url: 'https://example.org/ridership', stance: 'refutes' })
+    await alice.sync()
+    const bob = await desk(database, 'bob')
+    await bob.sync()
+
+    await alice.call('deleteClaim', { claimId: claim.id })
+    await alice.sync()
+    await bob.sync()
+    expect(await bob.call('listClaims', { documentId: doc.id })).toEqual([])
+
+    const restored = await bob.call('restoreClaim', { claimId: claim.id })
+    expect(restored).toMatchObject({ id: claim.id, status: 'false', tags: ['transport'], rationale: 'Ridership rose.' })
+    await bob.sync()
+    await alice.sync()
+    expect(await exports(alice)).toEqual(await exports(bob))
+    expect(await alice.call('listClaims', { documentId: doc.id })).toEqual([expect.objectContaining({ id: claim.id, status: 'false', tags: ['transport'] })])
+    expect(alice.library.db.prepare('SELECT (SELECT count(*) FROM notes) + (SELECT count(*) FROM sources)').pluck().get()).toBe(2)
   }, 60_000)
 
   it('an editor approves; an analyst cannot, in the app or in SQL', async () => {

@@ -80,7 +80,11 @@ export function PriorFactChecks({ api, onImported }: Props) {
             }}
           />
         </label>
-        {busy && <p>Importing…</p>}
+        {busy && (
+          <p className="import-progress" role="status">
+            <progress aria-label="Importing the feed" /> Importing… a large feed can take a while.
+          </p>
+        )}
         {error && <p role="alert">{error}</p>}
         {imported && (
           <div role="status" className="prior-imported">

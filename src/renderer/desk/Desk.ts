@@ -38,7 +38,7 @@ export interface ArticleSurface {
 }
 
 /** Places focus can go after an action; each registers itself while mounted. */
-export type FocusTarget = 'article' | 'claims' | 'card' | 'note' | 'search'
+export type FocusTarget = 'article' | 'claims' | 'card' | 'note' | 'search' | 'suggestions'
 
 export class Desk {
   readonly documents = new Value<readonly DocumentSummary[]>([])
@@ -59,6 +59,10 @@ export class Desk {
   readonly fatal = new Value<string | null>(null)
   /** Claim assist: the suggestions on show (faint marks in the article), and a counter bumped by feed imports. */
   readonly suggestions = new Value<readonly Suggestion[]>([])
+  /** The suggestion with focus in the list: what the suggestion commands act on. */
+  readonly suggestion = new Value<Suggestion | null>(null)
+  /** Bumped when the suggestions should be listed again (one was dismissed). */
+  readonly suggestionsVersion = new Value(0)
   readonly priorVersion = new Value(0)
   readonly history = new UndoHistory()
   article: ArticleSurface | null = null
