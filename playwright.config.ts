@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import type { ShellOptions } from './e2e/support/fixtures'
-import { findChromium, quietChromiumFlags } from './src/main/chromium'
+import { findChromium, quietChromiumFlags } from './src/main/report/chromium'
 
 // The installed Chromium (Debian's here); Playwright's own browser download is never used.
 const chromium = findChromium() ?? '/usr/bin/chromium'

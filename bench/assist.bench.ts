@@ -22,9 +22,9 @@ import {
   readRetrievalData,
   trainMatching
 } from '../src/main/assist/matchingTraining'
-import { openLibrary } from '../src/main/library'
+import { openLibrary } from '../src/main/library/library'
+import { serviceContext } from '../src/main/operations/service'
 import { bareBm25, importFactCheckFeed, matchPriorFactChecks } from '../src/main/service/priorFactChecks'
-import { serviceContext } from '../src/main/service/service'
 import { rankSentences } from '../src/shared/assist/worthiness'
 import { sentences } from '../src/shared/sentences'
 import {

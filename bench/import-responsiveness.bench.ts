@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runHost, type RunningHost } from '../e2e/support/host'
+import { startBuiltHost, type BuiltHost } from '../scripts/host.mjs'
 import type { BenchResult } from './types'
 
 const PERIOD_MS = 20
@@ -19,21 +19,8 @@ function nestedPage(depth: number, open: string, close: string): string {
   return `<!doctype html><html><head><title>Deep</title></head><body>${open.repeat(depth)}A sentence at the bottom.${close.repeat(depth)}</body></html>`
 }
 
-function client(host: RunningHost) {
-  const address = new URL(host.url)
-  const token = new URLSearchParams(address.hash.slice(1)).get('token')
-  return async (operation: string, input: unknown): Promise<unknown> => {
-    const response = await fetch(new URL(`/api/${operation}`, address.origin), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify(input)
-    })
-    return response.json()
-  }
-}
-
 /** Answer times of listDocuments, one call every PERIOD_MS, until `done` settles (or for `idleMs`). */
-async function sample(call: ReturnType<typeof client>, until: Promise<unknown> | number): Promise<number[]> {
+async function sample(call: BuiltHost['call'], until: Promise<unknown> | number): Promise<number[]> {
   const times: number[] = []
   let finished = false
   if (typeof until === 'number') setTimeout(() => (finished = true), until)
@@ -54,9 +41,9 @@ function p99(times: number[]): number {
 
 export async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'factmark-bench-responsive-'))
-  const host = await runHost(dir)
+  const host = await startBuiltHost(dir)
   try {
-    const call = client(host)
+    const call = host.call
     await call('importDocument', { source: { kind: 'text', text: 'A document, so the library is not empty.', format: 'text' } })
     const results: BenchResult[] = []
     const hostile: [string, string][] = [

@@ -13,7 +13,7 @@ import type { Claim, Note } from '../src/shared/model'
 import { renderAnnotations } from '../src/shared/report/annotations'
 import { quoteSelector } from '../src/shared/selector'
 import { statuses } from '../src/shared/status'
-import { openLibrary, type Library } from '../src/main/library'
+import { openLibrary, type Library } from '../src/main/library/library'
 import type { BenchResult } from './types'
 
 const CLAIMS = 100_000

@@ -18,12 +18,12 @@ import Database from 'better-sqlite3'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { dispatch } from '../src/main/dispatch'
-import { openLibrary, type Library } from '../src/main/library'
+import { dispatch } from '../src/main/operations/dispatch'
+import { openLibrary, type Library } from '../src/main/library/library'
 import { startHost, type Host } from '../src/main/serve/host'
 import type { ArticleDocument, Claim } from '../src/shared/model'
 import { medianMs, type BenchResult } from './types'
-import { findChromium, quietChromiumFlags } from '../src/main/chromium'
+import { findChromium, quietChromiumFlags } from '../src/main/report/chromium'
 
 /** The desk's scale; FACTMARK_BENCH_CLAIMS and FACTMARK_BENCH_BYTES shrink it for a quick look. */
 const CLAIMS = Number(process.env.FACTMARK_BENCH_CLAIMS ?? 10_000)

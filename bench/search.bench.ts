@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openLibrary } from '../src/main/library'
+import { openLibrary } from '../src/main/library/library'
 import { ftsPhrase } from '../src/main/service/search'
 import { medianMs, type BenchResult } from './types'
 

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { runHost } from './support/host'
+import { startBuiltHost } from '../scripts/host.mjs'
 
 const CLI = resolve('out/main/cli.js')
 const GOLDEN = resolve('src/main/report/golden')
@@ -153,7 +153,7 @@ test('lists and restores the backups the app takes', async () => {
   // The app backs the library up when it starts: here, with one article in it.
   writeFileSync(join(work, 'first.txt'), 'The first article.')
   expect(factmark([...lib, 'import', 'first.txt']).code).toBe(0)
-  const host = await runHost(dataDir)
+  const host = await startBuiltHost(dataDir)
   // While the host has the library open, a restore is refused and names it; ordinary commands go on.
   await expect.poll(() => factmark([...lib, 'backup', 'list']).stdout).not.toBe('')
   const refused = factmark([...lib, 'backup', 'restore', 'newest'])

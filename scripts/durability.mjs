@@ -9,10 +9,10 @@
  * FACTMARK_DURABILITY_CYCLES and FACTMARK_DURABILITY_SEED override the defaults.
  */
 import Database from 'better-sqlite3'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { startBuiltHost } from './host.mjs'
 
 const CYCLES = Number(process.env.FACTMARK_DURABILITY_CYCLES ?? 100)
 let seed = Number(process.env.FACTMARK_DURABILITY_SEED ?? Date.now() % 2 ** 31)
@@ -28,35 +28,11 @@ function random() {
 const dataDir = mkdtempSync(join(tmpdir(), 'factmark-durability-'))
 const started = performance.now()
 
-function startHost() {
-  const child = spawn(process.execPath, ['out/main/host.js', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
-  return new Promise((resolve, reject) => {
-    let output = ''
-    const timer = setTimeout(() => reject(new Error(`The host did not start within 20 s:\n${output}`)), 20_000)
-    child.stdout.on('data', (chunk) => {
-      output += chunk
-      const match = /running at (http:\/\/[^/]+)\/#token=(\S+)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolve({ child, base: match[1], token: match[2] })
-      }
-    })
-    child.stderr.on('data', (chunk) => (output += chunk))
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer)
-      reject(new Error(`The host exited (${code ?? signal}) before it was ready:\n${output}`))
-    })
-  })
-}
+const startHost = () => startBuiltHost(dataDir)
 
 /** One API call; answers the value only when the host acknowledged it (HTTP 200, ok). */
 async function call(host, operation, input) {
-  const response = await fetch(`${host.base}/api/${operation}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
-    body: JSON.stringify(input)
-  })
-  const outcome = await response.json()
+  const outcome = await host.call(operation, input)
   if (!outcome.ok) throw new Error(`${operation} refused: ${outcome.error.message}`)
   return outcome.value
 }

@@ -1,7 +1,8 @@
 /**
  * electron-vite's `?modulePath` import (a worker entry, bundled on its own,
  * imported as the path of its bundle) for the code that runs from source:
- * vitest and the benchmarks (vite-node). The app's build uses electron-vite's
+ * vitest and every vite-node entry, through vite.config.ts, which both find
+ * by its default name. The app's build uses electron-vite's
  * own; this one bundles the entry the same way, once per run, into
  * node_modules/.cache (so its packages resolve from node_modules as in out/).
  */

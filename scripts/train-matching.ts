@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { MATCHING_DATA, bareMapAt5, candidatesFor, crossValidate, loadFactChecks, matchModelFrom, readRetrievalData, trainMatching } from '../src/main/assist/matchingTraining'
-import { openLibrary } from '../src/main/library'
-import { serviceContext } from '../src/main/service/service'
+import { openLibrary } from '../src/main/library/library'
+import { serviceContext } from '../src/main/operations/service'
 
 const root = resolve(import.meta.dirname, '..')
 const data = readRetrievalData(resolve(root, process.env.MATCHING_DATA ?? MATCHING_DATA))

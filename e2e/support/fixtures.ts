@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FactmarkPage } from '../pages/factmark'
 import { electronBinary } from './electron'
-import { runHost, type RunningHost } from './host'
+import { startBuiltHost, type BuiltHost } from '../../scripts/host.mjs'
 
 export interface ShellOptions {
   shell: 'browser' | 'electron'
@@ -44,7 +44,7 @@ export const test = base.extend<ShellOptions & AnalystOptions & { factmark: AppF
     let current: FactmarkPage
 
     const startBrowser = async (): Promise<FactmarkPage> => {
-      const host: RunningHost = await runHost(dataDir)
+      const host: BuiltHost = await startBuiltHost(dataDir)
       const context = await browser.newContext({ viewport: { width: 1600, height: 900 } })
       const page = await context.newPage()
       stopCurrent = async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { OperationName } from '../shared/api'
 import type { ArticleDocument, Claim } from '../shared/model'
 import type { Outcome } from '../shared/errors'
-import { dispatch } from './dispatch'
+import { dispatch } from './operations/dispatch'
 import { apiOn, fileSource, pasted } from './testing/calls'
 import { snapshot, tempLibrary } from './testing/temp'
 

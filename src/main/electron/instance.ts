@@ -5,7 +5,7 @@
  * (one process owns a library), so the analyst is told, not ignored.
  */
 import { resolve } from 'node:path'
-import { chosenDataDir, dataDirFlag } from '../datadir'
+import { chosenDataDir, dataDirFlag } from '../store/datadir'
 
 /** What a second launch sends the first: its data directory, resolved against its own working directory. */
 export interface LaunchRequest {

@@ -6,7 +6,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import type { ApiHandlers } from '../../shared/api'
 import type { Outcome } from '../../shared/errors'
-import { dispatchAsync } from '../dispatch'
+import { dispatchAsync } from '../operations/dispatch'
 
 export const API_CHANNEL = 'factmark:call'
 

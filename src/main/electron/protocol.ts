@@ -7,7 +7,7 @@
 import { protocol } from 'electron'
 import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { CONTENT_TYPES } from '../serve/host'
+import { CONTENT_TYPES } from '../../shared/contentTypes'
 import { APP_SCHEME, RENDERER_CSP, rendererFile } from './security'
 
 /** Must run before the app is ready. */

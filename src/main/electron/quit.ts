@@ -5,8 +5,8 @@
  * backup), then close the library so SQLite checkpoints and removes its WAL.
  * No Electron here, so a test can run it on a real library.
  */
-import type { Library } from '../library'
-import type { AutomaticBackups } from '../startup'
+import type { Library } from '../library/library'
+import type { AutomaticBackups } from '../library/startup'
 
 export async function closeLibrary(library: Library | undefined, backups: AutomaticBackups | undefined): Promise<void> {
   backups?.stop()

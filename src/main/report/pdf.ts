@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
 import { FactmarkError } from '../../shared/errors'
 import type { PrintOptions } from '../../shared/report/print'
-import { findChromium, quietChromiumFlags } from '../chromium'
+import { findChromium, quietChromiumFlags } from './chromium'
 import type { PdfPrinter } from './export'
 import { printFromFile } from './page-file'
 

@@ -7,8 +7,8 @@
  */
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { resolveDataDir } from '../datadir'
-import { describeDamage, openLibraryAtStartup, restoreNewestBackup, startAutomaticBackups, type Damage, type RecoveryChoice } from '../startup'
+import { resolveDataDir } from '../store/datadir'
+import { describeDamage, openLibraryAtStartup, restoreNewestBackup, startAutomaticBackups, type Damage, type RecoveryChoice } from '../library/startup'
 import { prepareReader } from '../import/worker'
 import { startHost, type Host } from './host'
 

@@ -13,9 +13,10 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
+import { CONTENT_TYPES } from '../../shared/contentTypes'
 import type { ApiHandlers } from '../../shared/api'
 import type { ApiError, ErrorCode, Outcome } from '../../shared/errors'
-import { dispatchAsync } from '../dispatch'
+import { dispatchAsync } from '../operations/dispatch'
 
 export const MAX_BODY_BYTES = 40 * 1024 * 1024
 
@@ -45,17 +46,6 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   forbidden: 403,
   too_large: 413,
   internal: 500
-}
-
-/** Content types of the built renderer's files (the Electron app protocol serves the same files). */
-export const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json'
 }
 
 const PAGE_CSP =

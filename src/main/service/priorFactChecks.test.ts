@@ -1,6 +1,6 @@
 /** Prior fact-checks through the contract, on a real SQLite file: feed import, matching, listing. */
 import { describe, expect, it } from 'vitest'
-import { openLibrary } from '../library'
+import { openLibrary } from '../library/library'
 import { apiOn, pasted } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 

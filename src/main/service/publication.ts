@@ -1,6 +1,5 @@
 /** What the desk publishes about a document: the editor's conclusion, and where and when the fact-check appears. */
-import type { z } from 'zod'
-import type { Api, OperationResult } from '../../shared/api'
+import type { ApiHandlers, OperationResult } from '../../shared/api'
 import type { ArticleDocument } from '../../shared/model'
 import type { ServiceContext } from './context'
 import { getDocument, requireDocument } from './documents'
@@ -37,7 +36,7 @@ export function updatePublication(context: ServiceContext, input: PublicationCha
 export function savePublishing(
   context: ServiceContext,
   machine: MachineDefaults,
-  input: z.output<Api['savePublishing']['input']>
+  input: Parameters<ApiHandlers['savePublishing']>[0]
 ): OperationResult<'savePublishing'> {
   const { documentId, conclusion, publicationUrl, publicationDate, organisation, ratings, paperSize } = input
   const document = updatePublication(context, { documentId, conclusion, publicationUrl, publicationDate })

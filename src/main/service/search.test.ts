@@ -9,7 +9,7 @@ import { apiOn, pasted } from '../testing/calls'
 import { tempDir, tempLibrary } from '../testing/temp'
 import { openDatabase } from '../store/database'
 import { bundledMigrations } from '../store/migrations'
-import { openLibrary } from '../library'
+import { openLibrary } from '../library/library'
 import { snippetAround } from './search'
 
 const ENGLISH = 'Uyghur fighters in Syria\n\nAccording to a 2016 New America report, 114 Uyghurs have joined IS.'

@@ -36,11 +36,11 @@ import {
 import { dirname, join } from 'node:path'
 import { FactmarkError } from '../../shared/errors'
 import type { Backup, RestoredBackup } from '../../shared/model'
-import { DATABASE_FILE } from '../datadir'
+import { DATABASE_FILE } from './datadir'
 import { connect } from './database'
 import { whileSoleUser, type Registration } from './lock'
 
-/** What the service needs to offer backups: the library (src/main/library.ts) provides it. */
+/** What the service needs to offer backups: the library (src/main/library/library.ts) provides it. */
 export interface BackupControl {
   list(): Backup[]
   /** Checks the backup now; the library swaps it in as soon as the current call has finished. */

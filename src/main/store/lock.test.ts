@@ -9,9 +9,9 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { RestoredBackup } from '../../shared/model'
-import { DATABASE_FILE } from '../datadir'
-import { dispatch } from '../dispatch'
-import { openLibrary } from '../library'
+import { DATABASE_FILE } from './datadir'
+import { dispatch } from '../operations/dispatch'
+import { openLibrary } from '../library/library'
 import { startProcess } from '../testing/process'
 import { tempDir } from '../testing/temp'
 import { backUp, restoreBackup } from './backup'
@@ -19,7 +19,7 @@ import { registerUser, usersDir, whileSoleUser } from './lock'
 
 /** Starts the holder on `dataDir`; resolves once it has the library open. */
 function holder(dataDir: string): Promise<ChildProcess> {
-  return startProcess(['node_modules/vite-node/dist/cli.mjs', '--config', 'vitest.config.ts', 'src/main/testing/holder.ts', dataDir], 'open\n')
+  return startProcess(['node_modules/vite-node/dist/cli.mjs', 'src/main/testing/holder.ts', dataDir], 'open\n')
 }
 
 const exited = (child: ChildProcess) => new Promise((resolve) => child.once('exit', resolve))

@@ -4,7 +4,7 @@
  * server's; bad addresses leave the library as it was.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
-import { openLibrary } from '../library'
+import { openLibrary } from '../library/library'
 import { startCluster, type Cluster } from '../testing/postgres'
 import { createPeople, exportsOf, teamDatabase, teamDesk, type Desk } from '../testing/team'
 import { snapshot, tempDir } from '../testing/temp'

@@ -7,8 +7,8 @@
 import { expect } from 'vitest'
 import type { ImportSource, OperationInput, OperationName, OperationResult } from '../../shared/api'
 import type { ApiError, Outcome } from '../../shared/errors'
-import { dispatch, dispatchAsync } from '../dispatch'
-import type { Library } from '../library'
+import { dispatch, dispatchAsync } from '../operations/dispatch'
+import type { Library } from '../library/library'
 import { snapshot } from './temp'
 
 type Value<K extends OperationName> = Awaited<OperationResult<K>>

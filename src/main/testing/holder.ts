@@ -4,7 +4,7 @@
  * until it is killed (or told to close with a line on stdin).
  * Run with vite-node: `vite-node src/main/testing/holder.ts DIR`.
  */
-import { openLibrary } from '../library'
+import { openLibrary } from '../library/library'
 
 const library = openLibrary(process.argv[2]!, { program: 'the lock test’s holder' })
 process.stdout.write('open\n')

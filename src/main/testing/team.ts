@@ -4,7 +4,7 @@
  * JSON-LD exports, apart from the export's own time and exporter).
  */
 import { afterAll } from 'vitest'
-import { openLibrary, type Library } from '../library'
+import { openLibrary, type Library } from '../library/library'
 import { grantTeamRole, initTeam, parseTeamUrl } from '../team/server'
 import { connectTeam, syncOnce } from '../team/sync'
 import { apiOn } from './calls'

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
-import { openLibrary, type Library } from '../library'
+import { openLibrary, type Library } from '../library/library'
 
 const made: string[] = []
 afterEach(() => {

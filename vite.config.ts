@@ -1,8 +1,14 @@
+/**
+ * The one config for code that runs from source: vitest, and every vite-node
+ * entry (benchmarks, training, the team durability script, test helper
+ * processes), which find this file by its default name, with no `--config`.
+ * Worker entries (`?modulePath`) are bundled as electron-vite bundles them.
+ * (The app's build is electron.vite.config.ts.)
+ */
 import { defineConfig } from 'vitest/config'
 import { modulePath } from './scripts/modulePath'
 
 export default defineConfig({
-  // Worker entries (`?modulePath`) are bundled as electron-vite bundles them.
   plugins: [modulePath()],
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],

@@ -6,12 +6,12 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Backup, RestoredBackup } from '../shared/model'
-import { DATABASE_FILE } from './datadir'
+import type { Backup, RestoredBackup } from '../../shared/model'
+import { DATABASE_FILE } from '../store/datadir'
 import { openLibrary, type Library, type LibraryOptions } from './library'
-import { backUp, backupsDir, damageOf, moveAside, newestGoodBackup, restoreBackup, settleInterruptedRestore } from './store/backup'
-import { headerDamage } from './store/database'
-import { whileSoleUser } from './store/lock'
+import { backUp, backupsDir, damageOf, moveAside, newestGoodBackup, restoreBackup, settleInterruptedRestore } from '../store/backup'
+import { headerDamage } from '../store/database'
+import { whileSoleUser } from '../store/lock'
 
 export interface Damage {
   file: string

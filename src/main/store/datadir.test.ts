@@ -3,7 +3,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { dataDirFlag, defaultDataDir, resolveDataDir } from './datadir'
-import { tempDir } from './testing/temp'
+import { tempDir } from '../testing/temp'
 
 describe('data directory', () => {
   it('defaults to the per-user application data folder of each OS', () => {

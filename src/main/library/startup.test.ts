@@ -6,14 +6,14 @@
 import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { ArticleDocument } from '../shared/model'
-import { DATABASE_FILE } from './datadir'
-import { dispatch } from './dispatch'
+import type { ArticleDocument } from '../../shared/model'
+import { DATABASE_FILE } from '../store/datadir'
+import { dispatch } from '../operations/dispatch'
 import { openLibrary, type Library } from './library'
 import { describeDamage, libraryDamage, openLibraryAtStartup, restoreNewestBackup, type Damage, type RecoveryChoice } from './startup'
-import { backUp } from './store/backup'
-import { pasted } from './testing/calls'
-import { tempDir } from './testing/temp'
+import { backUp } from '../store/backup'
+import { pasted } from '../testing/calls'
+import { tempDir } from '../testing/temp'
 
 const LONG = 'A long article\n\n' + Array.from({ length: 400 }, (_, i) => `Paragraph ${i}: officials said ${i * 3} people were counted.`).join('\n\n')
 

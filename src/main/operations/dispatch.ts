@@ -4,9 +4,9 @@
  * into a typed error. Nothing but an `Outcome` ever leaves.
  */
 import type { z } from 'zod'
-import { api, isOperationName, type ApiHandlers } from '../shared/api'
-import { FactmarkError, type Outcome } from '../shared/errors'
-import { fieldPath } from '../shared/fields'
+import { api, isOperationName, type ApiHandlers } from '../../shared/api'
+import { FactmarkError, type Outcome } from '../../shared/errors'
+import { fieldPath } from '../../shared/fields'
 
 export function dispatch(handlers: ApiHandlers, name: unknown, input: unknown): Outcome<unknown> {
   const outcome = start(handlers, name, input)
