@@ -240,6 +240,8 @@ for (const [width, height] of [
     await app.page.keyboard.press('3')
     const article = (await app.article.boundingBox())!
     expect(article.width).toBeGreaterThanOrEqual(480)
+    // Nothing hides past the window's right edge (the claims pane, the analyst's name).
+    expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
     if (width < 1100) {
       // The document's commands fold into a menu.
       await expect(app.page.getByRole('button', { name: 'More…' })).toBeVisible()
@@ -250,3 +252,16 @@ for (const [width, height] of [
     await app.page.screenshot({ path: testInfo.outputPath(`desk-${width}x${height}.png`) })
   })
 }
+
+test('a layout remembered from a wide window gives way in a narrow one: no sideways scrolling, the article keeps 480 px', async ({ factmark }) => {
+  const app = factmark.app
+  await app.page.setViewportSize({ width: 1920, height: 1080 })
+  await app.page.reload()
+  await markCouncil(app)
+  await app.page.setViewportSize({ width: 1024, height: 700 })
+  expect((await app.article.boundingBox())!.width).toBeGreaterThanOrEqual(480)
+  expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024)
+  const claims = (await app.claimsPane.boundingBox())!
+  expect(claims.x + claims.width).toBeLessThanOrEqual(1024)
+  expect(claims.width).toBeGreaterThanOrEqual(280)
+})

@@ -6,7 +6,8 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { languagePages } from '../src/main/testing/multilingual'
 import { expect, test } from './support/fixtures'
 import {
   dropFile,
@@ -195,4 +196,22 @@ test('document details are editable', async ({ factmark }) => {
   await expect(dialog).toBeHidden()
   await expect(app.page.getByRole('heading', { name: 'Uyghur fighters in Syria (corrected)', level: 2 })).toBeVisible()
   await expect(app.page.getByText('Example News · John Roe')).toBeVisible()
+})
+
+test('pages in Persian, Arabic, Chinese and Russian keep their titles, languages and directions in the reader', async ({ factmark }, testInfo) => {
+  const app = factmark.app
+  for (const page of languagePages) {
+    const file = testInfo.outputPath(page.fileName)
+    writeFileSync(file, page.bytes)
+    await importFileAndWait(app, file, page.title)
+    const title = app.page.getByRole('heading', { name: page.title, level: 2 })
+    await expect(title).toHaveAttribute('lang', page.language)
+    expect(await title.evaluate((h) => getComputedStyle(h).direction)).toBe(page.dir)
+    const first = app.article.locator('p', { hasText: page.sentences[0]! })
+    expect(await first.evaluate((p) => getComputedStyle(p).direction)).toBe(page.dir)
+    expect(await first.evaluate((p) => p.closest('[lang]')?.getAttribute('lang'))).toBe(page.language)
+    // The headline is shown once, as the title above the article.
+    await expect(app.article).not.toContainText(page.title)
+    if (page.language === 'fa') await app.page.screenshot({ path: testInfo.outputPath('persian-reader.png') })
+  }
 })

@@ -269,6 +269,8 @@ export interface TeamStatus {
   duplicates: number
   /** Claims with a verdict that no editor has approved. */
   unapproved: number
+  /** Colleagues' changes applied here since the app started: when it grows, the view shows them. */
+  received: number
 }
 
 /** A sentence worth checking, from the check-worthiness model; offsets in the document's canonical text. */

@@ -5,6 +5,7 @@
  * own, so the slice is declared here.
  */
 import { parseHTML } from 'linkedom'
+import { MAX_PAGE_DEPTH, nestingDepth } from './nesting'
 
 export interface DomNode {
   nodeType: number
@@ -33,8 +34,14 @@ export interface DomDocument {
 export const TEXT_NODE = 3
 export const ELEMENT_NODE = 1
 
-/** Parses a whole page, or a fragment (which is wrapped into a page first). */
+/** A page nested deeper than the parser can build in time; the reader names the source in its message (reader.ts). */
+export class NestedTooDeep extends Error {
+  readonly limit = MAX_PAGE_DEPTH
+}
+
+/** Parses a whole page, or a fragment (which is wrapped into a page first). Pages nested past MAX_PAGE_DEPTH are refused. */
 export function parseDocument(html: string): DomDocument {
   const page = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`
+  if (nestingDepth(page) > MAX_PAGE_DEPTH) throw new NestedTooDeep(`nested deeper than ${MAX_PAGE_DEPTH} elements`)
   return parseHTML(page).document as unknown as DomDocument
 }

@@ -9,6 +9,7 @@ import { blockText, textBlocks, type Block } from '../../shared/article'
 import { apiOn, fileSource } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
 import { extractPage } from './page'
+import { removeCaptionsAndBylines, withoutFurnitureLines } from './furniture'
 import { removeNamedAds, withoutPromotions } from './promo'
 import { parseDocument } from './dom'
 import { decodeHtml } from './decode'
@@ -100,6 +101,56 @@ describe('promotional blocks', () => {
     const text = textBlocks(extractPage(html).content).map(blockText).join('\n')
     expect(text).toContain(sentence(13))
     expect(text).not.toMatch(/Sponsored|Subscribe/)
+  })
+})
+
+describe('page furniture (furniture.ts)', () => {
+  const texts = (blocks: Block[]) => textBlocks(blocks).map(blockText)
+  const paragraph = (text: string): Block => ({ type: 'paragraph', content: [{ text }] })
+
+  it('rules 1 and 2: removes captions, credits and bylines, not containers that merely have such names', () => {
+    const document = parseDocument(`<body><div class="captioned-story"><p>${sentence(1)}</p>
+      <figure><figcaption>Officials at the ministry on Monday.</figcaption></figure>
+      <div class="image-caption">The archive, in 1998.</div><span class="photo-credit">Photo: AP</span>
+      <div id="story_byline">By Ana Díaz</div><p>${sentence(2)}</p></div></body>`)
+    removeCaptionsAndBylines(document)
+    const text = document.body!.textContent ?? ''
+    expect(text).toContain(sentence(1))
+    expect(text).toContain(sentence(2))
+    expect(text).not.toMatch(/Officials at|The archive, in|Photo: AP|Ana Díaz/)
+  })
+
+  it('rules 3 to 6: removes credit lines, date lines, address lines and the headline again; keeps prose and embedded posts', () => {
+    const lines = [
+      'Photo: Damian Dovarganes, AP',
+      'Image 1 of 23',
+      'Updated 1:39 am EST, Wednesday, November 20, 2019',
+      'PUBLISHED: 10:48, Tue, Nov 19, 2019',
+      'https://www.example.com/news/article/the-inquiry-14848164.php',
+      'The Inquiry Reports'
+    ]
+    const kept = [
+      sentence(1),
+      'The minister said on November 20, 2019 that the archive was complete.',
+      '— The Senate (@Senate) October 9, 2018',
+      'Встреча назначена на 10:30 в министерстве.',
+      'Photographers waited outside.'
+    ]
+    const blocks: Block[] = [{ type: 'heading', level: 1, content: [{ text: 'The inquiry reports' }] }, ...[...lines, ...kept].map(paragraph)]
+    expect(texts(withoutFurnitureLines(blocks, 'The inquiry reports'))).toEqual(kept)
+  })
+
+  it('keeps a page that is nothing but its headline', () => {
+    const only: Block[] = [paragraph('The inquiry reports')]
+    expect(withoutFurnitureLines(only, 'The inquiry reports')).toEqual(only)
+  })
+
+  it('leaves the headline out of the article, as Readability does: it is the title (was: put back, shown twice)', () => {
+    const html = `<html><head><title>The inquiry reports</title></head><body><article><h1>The inquiry reports</h1>
+      <p class="byline">By Ana Díaz</p>${paragraphs(1, 6)}</article></body></html>`
+    const { content, metadata } = extractPage(html)
+    expect(metadata.title).toBe('The inquiry reports')
+    expect(texts(content)[0]).toBe(`${sentence(1)} ${sentence(101)}`)
   })
 })
 

@@ -9,6 +9,8 @@ import { articleText, blockDepth, MAX_BLOCK_DEPTH } from '../../shared/article'
 import type { ArticleDocument } from '../../shared/model'
 import { apiOn, fileSource, pasted } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
+import { NestedTooDeep, parseDocument } from './dom'
+import { MAX_PAGE_DEPTH, nestingDepth } from './nesting'
 import { readInWorker } from './worker'
 
 /** `depth` elements of one kind, nested, around one sentence. */
@@ -57,10 +59,31 @@ describe('deep nesting', () => {
     expectStored(await ok('importDocument', fileSource('deep.html', page(nested('<div>', '</div>', 1000)))))
   })
 
-  it('imports 20,000 nested elements', async () => {
+  it('imports 18,000 nested elements, below the page depth limit', async () => {
     const { okAsync: ok } = apiOn(tempLibrary())
-    expectStored(await ok('importDocument', fileSource('deep.html', page(nested('<div><span>', '</span></div>', 10_000)))))
+    expectStored(await ok('importDocument', fileSource('deep.html', page(nested('<div><span>', '</span></div>', 9_000)))))
   }, 120_000)
+
+  it('refuses 100,000 nested elements at once with one line, as a page or pasted (was: stopped by the 30 s timer)', async () => {
+    const { refusedAsync: refused } = apiOn(tempLibrary())
+    const html = nested('<div><span>', '</span></div>', 50_000)
+    const limit = MAX_PAGE_DEPTH.toLocaleString('en')
+    expect(await refused('importDocument', fileSource('deep.html', page(html)))).toEqual({
+      code: 'too_large',
+      message: `"deep.html" nests its elements more than ${limit} deep (real pages nest a few dozen); it was not imported.`
+    })
+    expect(await refused('importDocument', { source: { kind: 'html', html } })).toEqual({
+      code: 'too_large',
+      message: `The pasted HTML nests its elements more than ${limit} deep (real pages nest a few dozen); it was not imported.`
+    })
+  })
+
+  it('refuses a page one element past the depth limit, and reads one at the limit', () => {
+    const atLimit = page(nested('<div>', '</div>', MAX_PAGE_DEPTH - 2))
+    expect(nestingDepth(atLimit)).toBe(MAX_PAGE_DEPTH)
+    expect(() => parseDocument(atLimit)).not.toThrow()
+    expect(() => parseDocument(page(nested('<div>', '</div>', MAX_PAGE_DEPTH - 1)))).toThrow(NestedTooDeep)
+  }, 60_000)
 
   it('reads Markdown quotes nested 5,000 deep', async () => {
     const { okAsync: ok } = apiOn(tempLibrary())
@@ -151,18 +174,19 @@ describe('hostile PDFs', () => {
 })
 
 describe('the reader’s limits', () => {
-  const deepPage = Buffer.from(page(nested('<div><span>', '</span></div>', 40_000)))
+  // Wide, not deep (deep pages are refused before parsing): 250,000 paragraphs.
+  const widePage = Buffer.from(page('<p>A short paragraph.</p>'.repeat(250_000)))
 
   it('stops a reader that runs past its time limit, with a one-line error', async () => {
-    await expect(readInWorker({ kind: 'file', fileName: 'deep.html', bytes: deepPage }, '"deep.html"', { timeMs: 300, memoryMb: 512 })).rejects.toThrow(
-      '"deep.html" took longer than 0.3 s to read and was stopped; it may be built to stall a reader.'
+    await expect(readInWorker({ kind: 'file', fileName: 'wide.html', bytes: widePage }, '"wide.html"', { timeMs: 300, memoryMb: 512 })).rejects.toThrow(
+      '"wide.html" took longer than 0.3 s to read and was stopped; it may be built to stall a reader.'
     )
   })
 
   it('stops a reader that needs more memory than its limit, with a one-line error', async () => {
-    const error = await readInWorker({ kind: 'file', fileName: 'deep.html', bytes: deepPage }, '"deep.html"', { timeMs: 60_000, memoryMb: 8 }).catch(
+    const error = await readInWorker({ kind: 'file', fileName: 'wide.html', bytes: widePage }, '"wide.html"', { timeMs: 60_000, memoryMb: 8 }).catch(
       (caught: unknown) => caught
     )
-    expect(error).toMatchObject({ code: 'too_large', message: '"deep.html" needed more than 8 MB to read and was stopped.' })
+    expect(error).toMatchObject({ code: 'too_large', message: '"wide.html" needed more than 8 MB to read and was stopped.' })
   }, 60_000)
 })

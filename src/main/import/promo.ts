@@ -1,6 +1,6 @@
 /**
  * Promotional and advertising blocks that Readability leaves inside an
- * article, removed by three small rules (each tested in promo.test.ts):
+ * article, removed by three small rules (each tested in faithful.test.ts):
  *
  * 1. Named as ads: an element whose class or id has a word such as `ad`,
  *    `ads`, `advert`, `sponsored`, `promo`, `outbrain` or `taboola` (words as
@@ -16,13 +16,13 @@
  *    which is how teasers for other stories look inside an article.
  */
 import { blockText, type Block } from '../../shared/article'
-import type { DomDocument, DomElement } from './dom'
+import type { DomDocument } from './dom'
+import { removeNamed } from './furniture'
 
 const AD_WORDS = new Set([
   'ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'dfp', 'sponsor', 'sponsored',
   'promo', 'promoted', 'promotion', 'outbrain', 'taboola', 'commercial', 'werbung', 'anzeige'
 ])
-const AD_TEXT_LIMIT = 600
 
 const LABEL =
   /^(sponsored( content| post)?|advertisement|advertising|paid (content|post)|partner content|promoted|anzeige|werbung|publicité|publicidad|pubblicità|реклама|إعلان|تبلیغات?|广告|廣告)\s*([:：|–—-]|$)/i
@@ -32,18 +32,7 @@ const LEAD_IN_LENGTH = 16
 
 /** Rule 1, on the page before extraction. */
 export function removeNamedAds(document: DomDocument): void {
-  const named = document.querySelectorAll('[class], [id]')
-  const pageText = (document.body?.textContent ?? '').length
-  const doomed: DomElement[] = []
-  for (let i = 0; i < named.length; i++) {
-    const element = named[i]!
-    if (/^(HTML|BODY|MAIN|ARTICLE)$/i.test(element.nodeName)) continue
-    const words = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.toLowerCase().split(/[\s_-]+/)
-    if (!words.some((word) => AD_WORDS.has(word))) continue
-    const length = (element.textContent ?? '').length
-    if (length < AD_TEXT_LIMIT && length < pageText / 2) doomed.push(element)
-  }
-  for (const element of doomed) element.remove()
+  void removeNamed(document, AD_WORDS)
 }
 
 /** Rules 2 and 3, on the article's blocks. Recursion is bounded by the model's depth cap. */

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { FactmarkError } from '../../shared/errors'
+import { NestedTooDeep } from './dom'
 import { parseJob, sourceName, type ParseJob } from './readers'
 import type { ReaderAnswer } from './worker'
 
@@ -13,6 +14,10 @@ async function read(job: ParseJob): Promise<ReaderAnswer> {
     return { ok: true, imported: await parseJob(job) }
   } catch (error) {
     if (error instanceof FactmarkError) return { ok: false, error: { code: error.code, message: error.message } }
+    if (error instanceof NestedTooDeep) {
+      const message = `${sourceName(job)} nests its elements more than ${error.limit.toLocaleString('en')} deep (real pages nest a few dozen); it was not imported.`
+      return { ok: false, error: { code: 'too_large', message } }
+    }
     const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) }
     const line = message.split('\n')[0]!.slice(0, 200)
     return { ok: false, error: { code: 'unsupported_file', message: `${sourceName(job)} could not be read (${name}: ${line}).` } }

@@ -23,28 +23,30 @@ export interface TeamControl {
 export function teamControl(db: () => Database, options: { live: boolean }): TeamControl {
   let password: string | undefined
   let link: LiveTeamLink | undefined
+  let received = 0
   const startLink = () => {
     void link?.stop()
-    link = new LiveTeamLink(db, password === undefined ? {} : { password })
+    link = new LiveTeamLink(db, { ...(password !== undefined && { password }), onApplied: (count) => (received += count) })
     link.start()
   }
+  const status = () => ({ ...teamStatus(db(), link ? link.connected : null), received })
   if (joinedTeam(db())) {
     // Columns a migration added since the last start travel too.
     installSyncTriggers(db())
     if (options.live) startLink()
   }
   return {
-    status: () => teamStatus(db(), link ? link.connected : null),
+    status,
     async connect(url, given) {
       password = given ?? parseTeamUrl(url).password
       await connectTeam(db(), url, password === undefined ? {} : { password })
       if (options.live) startLink()
-      return teamStatus(db(), link ? link.connected : null)
+      return status()
     },
     async sync() {
       if (link) await link.kick()
-      else await syncOnce(db(), password === undefined ? {} : { password })
-      return teamStatus(db(), link ? link.connected : null)
+      else received += (await syncOnce(db(), password === undefined ? {} : { password })).pulled
+      return status()
     },
     approve: (claimId) => approveClaim(db(), claimId),
     stop: () => void link?.stop()

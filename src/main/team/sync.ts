@@ -311,6 +311,7 @@ export function teamStatus(db: Database, connected: boolean | null = null): Team
       `SELECT count(*) FROM claims c WHERE EXISTS (SELECT 1 FROM claims d WHERE d.document_id = c.document_id
          AND d.start_offset = c.start_offset AND d.end_offset = c.end_offset AND d.id <> c.id)`
     ),
-    unapproved: count("SELECT count(*) FROM claims WHERE status <> 'unverified' AND approved_status IS NOT status")
+    unapproved: count("SELECT count(*) FROM claims WHERE status <> 'unverified' AND approved_status IS NOT status"),
+    received: 0
   }
 }

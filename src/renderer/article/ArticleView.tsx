@@ -160,5 +160,6 @@ export function ArticleView({ document }: { document: ArticleDocument }) {
     }
   }, [desk, document])
 
-  return <div className="article" ref={host} />
+  // The document's language, for the browser's fonts, hyphenation and screen readers; blocks in another language carry their own.
+  return <div className="article" ref={host} lang={document.language ?? undefined} />
 }

@@ -13,7 +13,9 @@ export function ReaderHeader({ document }: { document: ArticleDocument }) {
   return (
     <div className="reader-head">
       <div className="reader-title">
-        <h2>{document.title}</h2>
+        <h2 dir="auto" lang={document.language ?? undefined}>
+          {document.title}
+        </h2>
         <span className="reader-meta">{meta.join(' · ')}</span>
       </div>
       <Toolbar />

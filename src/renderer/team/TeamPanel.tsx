@@ -1,10 +1,13 @@
 /**
  * The team library in the top bar: connected or offline, changes waiting,
  * last sync, conflicts; "Connect…" to join one, "Sync now" once joined.
- * Self-contained: it asks the API for the status itself (useTeamStatus).
+ * Self-contained: it asks the API for the status itself (useTeamStatus), and
+ * when colleagues' changes have arrived it shows them on the desk.
  */
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ApiClient } from '../../shared/api'
+import { useDesk } from '../desk/context'
+import { showColleaguesChanges } from './colleagues'
 import { ConnectTeamDialog } from './ConnectTeamDialog'
 import { useTeamStatus } from './useTeamStatus'
 
@@ -12,6 +15,13 @@ export function TeamPanel({ api }: { api: ApiClient }) {
   const { status, setStatus, refresh } = useTeamStatus(api)
   const [connecting, setConnecting] = useState(false)
   const [syncing, setSyncing] = useState(false)
+  const desk = useDesk()
+  const received = useRef<number | null>(null)
+  useEffect(() => {
+    if (!status) return
+    if (received.current !== null && status.received > received.current) void showColleaguesChanges(desk)
+    received.current = status.received
+  }, [status, desk])
 
   const syncNow = async () => {
     setSyncing(true)
@@ -33,7 +43,7 @@ export function TeamPanel({ api }: { api: ApiClient }) {
             {status.connected === false ? 'Team: offline' : 'Team: connected'}
           </span>
           <span className="team-detail">{status.waiting ? `${status.waiting} change${status.waiting === 1 ? '' : 's'} waiting` : 'all sent'}</span>
-          <span className="team-detail">last sync {status.lastSync ? new Date(status.lastSync).toLocaleTimeString() : 'never'}</span>
+          <span className="team-detail team-last-sync">last sync {status.lastSync ? new Date(status.lastSync).toLocaleTimeString() : 'never'}</span>
           {status.conflicts > 0 && (
             <span className="team-conflicts" title="Values changed by someone who had not seen them: see each claim's history">
               {status.conflicts} conflict{status.conflicts === 1 ? '' : 's'}
