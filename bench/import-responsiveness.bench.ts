@@ -3,7 +3,8 @@
  * is called every 20 ms over HTTP on the built host (out/main/host.js) while
  * it imports a page of 1,000 nested <div>s, one of 19,000 nested elements
  * (the deepest the reader parses) and one of 100,000 (refused before
- * parsing); its p99 answer time is printed beside the same calls made to the
+ * parsing), each repeated back to back for at least 3 s so that the calls
+ * made during imports are as many as the idle ones; its p99 answer time is printed beside the same calls made to the
  * idle host, in the same run. Goal: p99 ≤ 100 ms during the import. (Before
  * the reader worker, the first import froze the host's only event loop for
  * 14.5 s and the second never finished.)
@@ -56,19 +57,30 @@ export async function run(): Promise<BenchResult[]> {
     ]
     for (const [name, html] of hostile) {
       const idle = await sample(call, 3000)
+      const data = Buffer.from(html).toString('base64')
+      const importOnce = () => call('importDocument', { source: { kind: 'file', fileName: 'deep.html', data } }) as Promise<{ ok: boolean; error?: { message: string } }>
+      // A short import is repeated back to back for as long as the idle sample, so both have as many calls.
       const started = performance.now()
-      const importing = call('importDocument', { source: { kind: 'file', fileName: 'deep.html', data: Buffer.from(html).toString('base64') } })
+      const outcomes: { ok: boolean; error?: { message: string } }[] = []
+      let took = ''
+      const importing = (async () => {
+        do {
+          outcomes.push(await importOnce())
+          took ||= ((performance.now() - started) / 1000).toFixed(2)
+        } while (performance.now() - started < 3000)
+      })()
       const during = await sample(call, importing)
-      const outcome = (await importing) as { ok: boolean; error?: { message: string } }
-      const took = ((performance.now() - started) / 1000).toFixed(2)
+      const outcome = outcomes[0]!
+      const imports = outcomes.length
       results.push({
         name: `listDocuments p99 while importing ${name}`,
         unit: 'ms',
         measured: p99(during),
         baseline: p99(idle),
-        notes: `goal p99 ≤ 100 ms; ${during.length} calls; import ${outcome.ok ? 'done' : `refused (${outcome.error?.message})`} in ${took} s`
+        notes: `goal p99 ≤ 100 ms; ${during.length} calls beside ${idle.length} idle; ${imports} import(s), each ${outcome.ok ? 'done' : `refused (${outcome.error?.message})`}, the first in ${took} s`
       })
     }
+
     return results
   } finally {
     await host.stop()

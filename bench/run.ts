@@ -25,8 +25,8 @@ async function main(): Promise<void> {
       factmark: `${r.measured.toFixed(digits(r.unit))} ${r.unit}`,
       baseline: `${r.baseline.toFixed(digits(r.unit))} ${r.unit}`,
       ratio: ratio.toFixed(2),
-      goal: r.atLeast !== undefined ? `≥ ${r.atLeast} ${r.unit}` : r.goal === undefined ? '' : `≤ ${r.goal}`,
-      verdict: r.atLeast !== undefined ? (r.measured >= r.atLeast ? 'met' : 'MISSED') : r.goal === undefined ? '' : ratio <= r.goal ? 'met' : 'MISSED',
+      goal: r.atLeast !== undefined ? `≥ ${r.atLeast} ${r.unit}` : r.atMost !== undefined ? `≤ ${r.atMost} ${r.unit}` : r.goal === undefined ? '' : `≤ ${r.goal}`,
+      verdict: verdict(r, ratio),
       notes: r.notes ?? ''
     }
   })
@@ -35,6 +35,12 @@ async function main(): Promise<void> {
   const file = 'bench-results/latest.json'
   writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2))
   console.log(`Wrote ${file}`)
+}
+
+function verdict(r: BenchResult, ratio: number): string {
+  if (r.atLeast !== undefined) return r.measured >= r.atLeast ? 'met' : 'MISSED'
+  if (r.atMost !== undefined) return r.measured <= r.atMost ? 'met' : 'MISSED'
+  return r.goal === undefined ? '' : ratio <= r.goal ? 'met' : 'MISSED'
 }
 
 /** Decimals to print: quality figures (MAP) need more than times. */

@@ -8,14 +8,19 @@
  *  2. marking one more claim (click on "Mark as claim" → its highlight in the
  *     DOM at a frame, the row committed) vs a bare SQLite insert plus a bare
  *     decoration update;
+ *  3. switching between two documents of 1,000 claims each (click in the
+ *     library → the other's highlights all drawn) vs the bare page opening it;
+ *  4. a keystroke in a note on a claim of the 10,000-claim document, from the
+ *     key event to the end of the frame that paints it (p95), beside the same
+ *     keystroke in a bare textarea next to the bare page's 10,000 claims;
  *  5. the page's JS heap after opening (after a forced GC) vs the bare page's.
  *
  * Both pages are timed inside the page (performance.now, polled at each
  * animation frame), so Playwright's own overhead counts for neither.
  */
-import { chromium, type Browser, type Page } from '@playwright/test'
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test'
 import Database from 'better-sqlite3'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { dispatch } from '../src/main/operations/dispatch'
@@ -28,9 +33,15 @@ import { findChromium, quietChromiumFlags } from '../src/main/report/chromium'
 /** The desk's scale; FACTMARK_BENCH_CLAIMS and FACTMARK_BENCH_BYTES shrink it for a quick look. */
 const CLAIMS = Number(process.env.FACTMARK_BENCH_CLAIMS ?? 10_000)
 const TARGET_BYTES = Number(process.env.FACTMARK_BENCH_BYTES ?? 1024 * 1024)
-const OPEN_RUNS = 3
+const OPEN_RUNS = Number(process.env.FACTMARK_BENCH_OPEN_RUNS ?? 3)
 const MARK_RUNS = 5
 const TITLE = 'A desk-sized article'
+/** The two documents switched between: 1,000 claims each. */
+const SWITCH_TITLES = ['A first article of a thousand claims', 'A second article of a thousand claims']
+const SWITCH_CLAIMS = 1_000
+const SWITCH_BYTES = 100 * 1024
+const SWITCH_RUNS = 6
+const KEYSTROKES = 80
 
 interface Article {
   text: string
@@ -39,33 +50,33 @@ interface Article {
   free: { start: number; end: number; sentence: string }[]
 }
 
-/** About 1 MB of paragraphs of three sentences; 10,000 sentences are claims. */
-function makeArticle(): Article {
+/** About `bytes` of paragraphs of three sentences; `claims` sentences are claims. */
+function makeArticle(title: string, bytes: number, claims: number): Article {
   const paragraphs: string[][] = []
-  let size = TITLE.length
-  for (let i = 0; size < TARGET_BYTES; i++) {
+  let size = title.length
+  for (let i = 0; size < bytes; i++) {
     const sentences = [0, 1, 2].map(
-      (s) => `Sentence ${s + 1} of paragraph ${i} says that ${(i * 37 + s * 11) % 9973} people were counted in district ${i % 97}.`
+      (s) => `Sentence ${s + 1} of paragraph ${i} says that ${(i * 37 + s * 11 + title.length) % 9973} people were counted in district ${i % 97}.`
     )
     paragraphs.push(sentences)
     size += sentences.join(' ').length + 2
   }
-  let text = TITLE
+  let text = title
   const claimed: Article['claimed'] = []
   const free: Article['free'] = []
   // The first two sentences of every paragraph, then third sentences from the top, until there are CLAIMS.
-  const thirds = CLAIMS - 2 * paragraphs.length
+  const thirds = claims - 2 * paragraphs.length
   paragraphs.forEach((sentences, i) => {
     text += '\n\n'
     sentences.forEach((sentence, s) => {
       if (s > 0) text += ' '
       const span = { start: text.length, end: text.length + sentence.length }
-      if (claimed.length < CLAIMS && (s < 2 || i < thirds)) claimed.push(span)
+      if (claimed.length < claims && (s < 2 || i < thirds)) claimed.push(span)
       else free.push({ ...span, sentence })
       text += sentence
     })
   })
-  if (claimed.length !== CLAIMS || free.length < MARK_RUNS * 7) throw new Error('The article is too small for the claims asked for')
+  if (claimed.length !== claims || free.length < MARK_RUNS * 7) throw new Error('The article is too small for the claims asked for')
   return { text, claimed, free }
 }
 
@@ -111,10 +122,42 @@ const selectSentence = (sentence: string) => `(() => {
   return false
 })()`
 
+/**
+ * FACTMARK_BENCH_PROFILE=DIR: records a performance trace (Chrome DevTools protocol: scripts,
+ * style, layout, paint) of each measured action to DIR/NAME.json, to open in DevTools'
+ * Performance panel. Off by default: tracing slows what it watches.
+ */
+async function profiled<T>(page: Page, name: string, action: () => Promise<T>): Promise<T> {
+  const dir = process.env.FACTMARK_BENCH_PROFILE
+  if (!dir) return action()
+  mkdirSync(dir, { recursive: true })
+  const browser = page.context().browser()!
+  await browser.startTracing(page, { path: join(dir, `${name}.json`), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] })
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.start')
+  try {
+    return await action()
+  } finally {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown }
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile))
+    await cdp.detach()
+    await browser.stopTracing()
+  }
+}
+
 async function heapMB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('HeapProfiler.collectGarbage')
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+  const dir = process.env.FACTMARK_BENCH_PROFILE
+  if (dir) {
+    // And where that heap goes: a snapshot for DevTools' Memory panel.
+    const chunks: string[] = []
+    cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk))
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
+    writeFileSync(join(dir, `heap-${new URL(page.url()).port}-${Date.now()}.heapsnapshot`), chunks.join(''))
+  }
   await cdp.detach()
   return usedSize / 1024 / 1024
 }
@@ -134,6 +177,38 @@ function bareInsertMs(dir: string, text: string, spans: Article['claimed']): Pro
   }).finally(() => db.close())
 }
 
+/**
+ * Types KEYSTROKES letters into a text box; for each, the ms from the key event to the end
+ * of the frame that paints it (a task posted from that frame's animation callback runs
+ * once the frame is drawn).
+ */
+async function keystrokes(page: Page, box: Locator): Promise<number[]> {
+  await box.click()
+  await page.evaluate(`(() => {
+    window.keyToPaint = []
+    addEventListener('keydown', (event) => {
+      const t0 = event.timeStamp
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel()
+        channel.port1.onmessage = () => window.keyToPaint.push(performance.now() - t0)
+        channel.port2.postMessage(null)
+      })
+    }, true)
+  })()`)
+  const letters = 'the minister said so '
+  let typed = ''
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const key = letters[i % letters.length]!
+    await page.keyboard.press(key === ' ' ? 'Space' : key)
+    typed += key
+    await page.waitForTimeout(40)
+  }
+  if ((await box.inputValue()) !== typed) throw new Error('The keystrokes did not all reach the text box')
+  return (await page.evaluate('window.keyToPaint')) as number[]
+}
+
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1]!
+
 export async function run(): Promise<BenchResult[]> {
   // `npm run bench` builds both pages first (building here would restart vite-node's server under us).
   for (const page of ['out/renderer/index.html', 'out/bench-bare/index.html']) {
@@ -145,13 +220,16 @@ export async function run(): Promise<BenchResult[]> {
   const hosts: Host[] = []
   const library = openLibrary(dir)
   try {
-    const article = makeArticle()
-    const document = ok<ArticleDocument>(library, 'importDocument', { source: { kind: 'text', text: article.text, format: 'text' } })
-    if (document.text !== article.text) throw new Error('The article did not import verbatim')
-    // Seeding, not measured: one transaction around the 10,000 createClaim calls.
-    library.db.transaction(() => {
-      for (const span of article.claimed) ok<Claim>(library, 'createClaim', { documentId: document.id, ...span })
-    })()
+    // Seeding, not measured: one transaction around each document's createClaim calls.
+    const seed = (article: Article) => {
+      const document = ok<ArticleDocument>(library, 'importDocument', { source: { kind: 'text', text: article.text, format: 'text' } })
+      if (document.text !== article.text) throw new Error('The article did not import verbatim')
+      const claims = library.db.transaction(() => article.claimed.map((span) => ok<Claim>(library, 'createClaim', { documentId: document.id, ...span })))()
+      return { document, lastClaimId: claims.at(-1)!.id }
+    }
+    const article = makeArticle(TITLE, TARGET_BYTES, CLAIMS)
+    const { document } = seed(article)
+    const pair = SWITCH_TITLES.map((title) => ({ title, ...seed(makeArticle(title, SWITCH_BYTES, SWITCH_CLAIMS)) }))
 
     const real = await startHost({ handlers: library.service, staticDir: resolve('out/renderer') })
     const bare = await startHost({ handlers: library.service, staticDir: resolve('out/bench-bare') })
@@ -174,7 +252,9 @@ export async function run(): Promise<BenchResult[]> {
       await page.waitForFunction('!!window.bare')
       return page
     }
-    const clickDocument = `Array.from(document.querySelectorAll('nav[aria-label="Library"] button')).find((b) => b.textContent.includes(${JSON.stringify(TITLE)})).click()`
+    const clickTitle = (title: string) =>
+      `Array.from(document.querySelectorAll('nav[aria-label="Library"] button')).find((b) => b.textContent.includes(${JSON.stringify(title)})).click()`
+    const clickDocument = clickTitle(TITLE)
 
     // 1. Opening, and 5. the heap once opened.
     console.log(`  seeded ${CLAIMS} claims; opening…`)
@@ -184,7 +264,7 @@ export async function run(): Promise<BenchResult[]> {
     let bareHeap = 0
     for (let i = 0; i < OPEN_RUNS; i++) {
       const page = await openReal()
-      realOpen.push((await page.evaluate(timed(clickDocument, `${highlightCount} >= ${CLAIMS}`))) as number)
+      realOpen.push(await profiled(page, `open-${i}`, () => page.evaluate(timed(clickDocument, `${highlightCount} >= ${CLAIMS}`)) as Promise<number>))
       console.log(`  opened in the app: ${realOpen.at(-1)!.toFixed(0)} ms`)
       realHeap = Math.max(realHeap, await heapMB(page))
       await page.context().close()
@@ -207,9 +287,10 @@ export async function run(): Promise<BenchResult[]> {
       const free = article.free[i * 7]!
       if (!(await page.evaluate(selectSentence(free.sentence)))) throw new Error(`"${free.sentence}" is not on the page`)
       await page.waitForTimeout(50) // ProseMirror reads the DOM selection on selectionchange
-      const before = (await page.evaluate(highlightCount)) as number
       const clickMark = `Array.from(document.querySelectorAll('button')).find((b) => b.textContent.trim() === 'Mark as claim').click()`
-      realMark.push((await page.evaluate(timed(clickMark, `${highlightCount} > ${before}`))) as number)
+      // Done when the new claim's highlight is drawn: it takes the next number (the same cheap check as the bare page's).
+      const number = CLAIMS + i + 1
+      realMark.push(await profiled(page, `mark-${i}`, () => page.evaluate(timed(clickMark, `!!document.querySelector('[data-claim-id][aria-description^="Claim ${number}:"]')`)) as Promise<number>))
       bareDecoration.push(
         (await barePage.evaluate(
           timed(`window.bare.addClaim('new-${i}', ${free.start}, ${free.end})`, `!!document.querySelector('[data-claim-id="new-${i}"]')`)
@@ -219,6 +300,32 @@ export async function run(): Promise<BenchResult[]> {
     const committed = ok<Claim[]>(library, 'listClaims', { documentId: document.id }).length
     if (committed !== CLAIMS + MARK_RUNS) throw new Error(`Expected ${CLAIMS + MARK_RUNS} claims committed, found ${committed}`)
     const bareInsert = await bareInsertMs(dir, article.text, article.claimed)
+
+    // 4. A keystroke in a note on the claim just marked (its card is open), and in the bare page's textarea.
+    await page.waitForTimeout(1500) // the selected highlight's flash is over
+    const realKeys = await keystrokes(page, page.getByRole('textbox', { name: 'New note' }))
+    const bareKeys = await keystrokes(barePage, barePage.getByRole('textbox', { name: 'Note' }))
+    await page.context().close()
+    await barePage.context().close()
+
+    // 3. Switching between two documents of 1,000 claims each: the other's highlights, all drawn.
+    const allOf = (lastClaimId: string) =>
+      `document.querySelectorAll('[data-claim-id]').length >= ${SWITCH_CLAIMS} && !!document.querySelector('[data-claim-id="${lastClaimId}"]')`
+    const switchPage = await openReal()
+    await switchPage.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: new RegExp(SWITCH_TITLES[1]!) }).waitFor()
+    const bareSwitchPage = await openBare()
+    const realSwitch: number[] = []
+    const bareSwitch: number[] = []
+    for (let i = 0; i <= SWITCH_RUNS; i++) {
+      const to = pair[i % 2]!
+      const realMs = await profiled(switchPage, `switch-${i}`, () => switchPage.evaluate(timed(clickTitle(to.title), allOf(to.lastClaimId))) as Promise<number>)
+      const bareMs = (await bareSwitchPage.evaluate(timed(`await window.bare.open(${JSON.stringify(to.document.id)})`, allOf(to.lastClaimId)))) as number
+      // The first opening of each is not a switch.
+      if (i > 0) {
+        realSwitch.push(realMs)
+        bareSwitch.push(bareMs)
+      }
+    }
 
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
     const size = `${(article.text.length / 1024 / 1024).toFixed(2)} MB, ${CLAIMS} claims`
@@ -240,11 +347,27 @@ export async function run(): Promise<BenchResult[]> {
         notes: `bare = decoration ${median(bareDecoration).toFixed(2)} ms + insert ${bareInsert.toFixed(2)} ms`
       },
       {
+        name: `switch between two documents of ${SWITCH_CLAIMS} claims`,
+        unit: 'ms',
+        measured: median(realSwitch),
+        baseline: median(bareSwitch),
+        goal: 1.5,
+        notes: `runs ${realSwitch.map((x) => x.toFixed(0)).join('/')} vs ${bareSwitch.map((x) => x.toFixed(0)).join('/')}`
+      },
+      {
+        name: `keystroke in a note to paint, p95, ${CLAIMS} claims`,
+        unit: 'ms',
+        measured: p95(realKeys),
+        baseline: p95(bareKeys),
+        atMost: 16,
+        notes: `${realKeys.length} keys; median ${median(realKeys).toFixed(1)} vs ${median(bareKeys).toFixed(1)} ms; bare: a textarea beside the bare page`
+      },
+      {
         name: `renderer JS heap with ${CLAIMS} claims`,
         unit: 'MB',
         measured: realHeap,
         baseline: bareHeap,
-        goal: 2
+        goal: 1.5
       }
     ]
   } finally {

@@ -15,6 +15,8 @@ export interface BenchResult {
   goal?: number
   /** For quality figures (higher is better): the figure we aim to reach, if there is one. */
   atLeast?: number
+  /** For a time with a fixed budget (a frame): the figure we aim to stay under, if there is one. */
+  atMost?: number
   /** Counts or remarks worth printing (e.g. how many claims were orphaned). */
   notes?: string
 }

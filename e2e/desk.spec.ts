@@ -96,6 +96,16 @@ test('undo covers the claimant, tags and notes, announced politely; tags ignore 
   await app.page.keyboard.press('Shift+ControlOrMeta+z')
   await expect(claimant).toHaveValue('Institute')
 
+  // The claimant's role or affiliation is edited on the card, kept in the registry, and undoable.
+  const role = flow.card.getByRole('textbox', { name: 'Role or affiliation of Institute' })
+  await role.fill('Statistics office')
+  await role.press('Enter')
+  await expect(flow.card.locator('#known-claimants option[value="Institute"]')).toHaveText('Statistics office')
+  await app.claimsPane.getByRole('listbox', { name: 'Claims list' }).focus()
+  await app.page.keyboard.press('ControlOrMeta+z')
+  await expect(app.status).toHaveText('Undone: the role of Institute.×')
+  await expect(role).toHaveValue('')
+
   // Tags: "Experts" and "experts" are one tag.
   const addTag = flow.card.getByRole('combobox', { name: 'Add tag' })
   await addTag.fill('Experts')
@@ -114,6 +124,21 @@ test('undo covers the claimant, tags and notes, announced politely; tags ignore 
   // The claimant is on record for the next claim, in any document.
   await flow.markSentence('Ürümqi')
   await expect(flow.card.locator('#known-claimants option')).toHaveCount(2)
+})
+
+test('importing a text the library already holds offers to open that document', async ({ factmark }) => {
+  const app = factmark.app
+  await app.importPasted(uyghurArticle.text, { title: 'The first copy' })
+  const dialog = await app.openImport()
+  await dialog.getByRole('textbox', { name: 'Article text' }).fill(uyghurArticle.text)
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+  const offer = app.page.getByRole('alertdialog', { name: 'This text is already in the library' })
+  await expect(offer).toContainText('“The first copy”')
+  await offer.getByRole('button', { name: 'Open “The first copy”' }).click()
+  await expect(offer).toBeHidden()
+  await expect(app.status).toContainText('Opened “The first copy”, which has the same text; the new copy was removed.')
+  await expect(app.library.getByRole('listitem')).toHaveCount(1)
+  await expect(app.library.getByRole('button', { name: /The first copy/ })).toHaveAttribute('aria-current', /.+/)
 })
 
 test('a source needs its stance chosen', async ({ factmark }) => {

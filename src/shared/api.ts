@@ -149,6 +149,15 @@ export const api = {
     }),
     result: returns<MaybePromise<ArticleDocument>>()
   },
+  /**
+   * The other documents whose text is exactly this one's, oldest first: the
+   * desk offers to open one of them when the same text is imported again.
+   */
+  findSameText: {
+    reads,
+    input: z.strictObject({ documentId: id('documentId') }),
+    result: returns<Pick<DocumentSummary, 'id' | 'title' | 'importedAt'>[]>()
+  },
   /** A document's claims in text order. */
   listClaims: {
     reads,

@@ -21,7 +21,7 @@ import { parseTeamUrl } from '../team/server'
 import { joinedTeam } from '../team/sync'
 import { createClaim, getClaim, listClaims } from '../service/claims'
 import type { ServiceContext } from '../service/context'
-import { getDocument, insertDocument, listDocuments } from '../service/documents'
+import { findSameText, getDocument, insertDocument, listDocuments } from '../service/documents'
 import { updateMetadata } from '../service/metadata'
 import { deleteClaim, deleteDocument, restoreClaim } from '../service/deleting'
 import { getClaimDetail } from '../service/detail'
@@ -99,6 +99,7 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     listHistory: ({ claimId }) => listHistory(context, claimId),
     listTags: () => listTags(context),
     listClaimants: () => listClaimants(context),
+    findSameText: ({ documentId }) => findSameText(context, documentId),
     saveClaimant: (input) => registerClaimant(context, input),
     getSettings: () => getSettings(db, machine),
     setSettings: (input) => setSettings(db, machine, input),

@@ -49,3 +49,13 @@ describe('tags and claimants', () => {
     expect(ok('listClaimants', {})).toEqual([{ name: 'Dr. Lee', role: 'U.S. Institute' }])
   })
 })
+
+describe('the same text imported again', () => {
+  it('finds the documents that already hold it, and no others', () => {
+    const { ok, document } = setup()
+    const other = ok('importDocument', pasted('Another article\n\nWith other words.'))
+    const again = ok('importDocument', pasted(ARTICLE))
+    expect(ok('findSameText', { documentId: again.id }).map((d) => d.id)).toEqual([document.id])
+    expect(ok('findSameText', { documentId: other.id })).toEqual([])
+  })
+})

@@ -73,6 +73,14 @@ export function getDocument({ db }: ServiceContext, documentId: string): Article
 }
 
 /** Fails with not_found unless the document exists. */
+/** The other documents with exactly this document's text, oldest first. */
+export function findSameText(context: ServiceContext, documentId: string): Pick<DocumentSummary, 'id' | 'title' | 'importedAt'>[] {
+  const { text } = requireDocument(context, documentId)
+  return context.db
+    .prepare('SELECT id, title, imported_at AS importedAt FROM documents WHERE id <> ? AND text = ? ORDER BY imported_at, rowid')
+    .all(documentId, text) as Pick<DocumentSummary, 'id' | 'title' | 'importedAt'>[]
+}
+
 export function requireDocument({ db }: ServiceContext, documentId: string): { text: string } {
   const row = db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string } | undefined
   if (!row) throw new FactmarkError('not_found', `There is no document with id ${documentId}.`)

@@ -42,6 +42,7 @@ describe('read-only operations', () => {
       const inputs: { [K in ReadOperation]: OperationInput<K> } = {
         listDocuments: {},
         getDocument: { documentId: document.id },
+        findSameText: { documentId: document.id },
         listClaims: { documentId: document.id },
         exportReport: { documentId: document.id, format: 'csv' },
         checkReadiness: { documentId: document.id },

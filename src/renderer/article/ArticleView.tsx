@@ -46,7 +46,7 @@ function spanOf(selection: Selection, offsets: OffsetIndex): TextPositionSelecto
 const sameSpan = (a: TextPositionSelector | null, b: TextPositionSelector | null) => a?.start === b?.start && a?.end === b?.end
 
 /** The highlight transaction for a change of the claim store. */
-function highlightChange(desk: Desk, editor: EditorView, offsets: OffsetIndex, change: ClaimChange): Transaction {
+function highlightChange(desk: Desk, editor: EditorView, change: ClaimChange): Transaction {
   const tr = editor.state.tr
   const actions: HighlightAction[] = []
   if (change.type === 'reset') actions.push({ type: 'reset', claims: desk.claims.get() })
@@ -55,8 +55,6 @@ function highlightChange(desk: Desk, editor: EditorView, offsets: OffsetIndex, c
     const selectedId = desk.selectedId.get()
     if (selectedId !== highlightedSelection(editor.state)) actions.push({ type: 'select', claimId: selectedId })
     actions.push({ type: 'upsert', claim: change.claim })
-    // After marking, the claim is the selection: the caret waits at the end of its words.
-    if (change.marked) tr.setSelection(TextSelection.create(tr.doc, offsets.toPos(change.claim.position.end, 'end')))
   }
   return tr.setMeta(highlightsKey, actions)
 }
@@ -74,7 +72,7 @@ export function ArticleView({ document }: { document: ArticleDocument }) {
         doc,
         plugins: [
           readOnlyText(),
-          highlightsPlugin(offsets, (id) => desk.claims.claim(id)),
+          highlightsPlugin(offsets, (id) => desk.claims.claim(id), { claims: desk.claims.get(), selectedId: desk.selectedId.get() }),
           suggestionMarksPlugin(),
           keymap({
             ...bindings(commands, desk),
@@ -111,8 +109,7 @@ export function ArticleView({ document }: { document: ArticleDocument }) {
       // A double-click selects the sentence, not the word: marking a claim is one gesture.
       handleDoubleClick: (view, pos) => snapSentence(view, offsets, document, pos)
     })
-    editor.dispatch(highlightChange(desk, editor, offsets, { type: 'reset' }))
-    const stopClaims = desk.claims.onChange((change) => editor.dispatch(highlightChange(desk, editor, offsets, change)))
+    const stopClaims = desk.claims.onChange((change) => editor.dispatch(highlightChange(desk, editor, change)))
     const stopSelected = desk.selectedId.subscribe(() => {
       const selectedId = desk.selectedId.get()
       if (selectedId !== highlightedSelection(editor.state)) {

@@ -8,7 +8,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import type { Claim } from '../../shared/model'
-import { statusStyles } from '../../shared/status'
+import { statuses, statusStyles, type Status } from '../../shared/status'
 import type { OffsetIndex } from './offsets'
 
 export type HighlightAction =
@@ -24,6 +24,8 @@ interface HighlightState {
 
 interface Spec {
   id: string
+  /** Drawn in more than one element (it overlaps another claim, or crosses a block or a link): its icon is a widget. */
+  parts: boolean
 }
 
 export const highlightsKey = new PluginKey<HighlightState>('claimHighlights')
@@ -31,28 +33,39 @@ export const highlightsKey = new PluginKey<HighlightState>('claimHighlights')
 /** What a highlight says to assistive technology and in its tooltip. */
 export const highlightLabel = (claim: Claim) => `Claim ${claim.number}: ${statusStyles[claim.status].label}`
 
-function decorate(claim: Claim, index: OffsetIndex, selected: boolean): Decoration[] {
+/** The class of every highlight of a verdict, selected or not: one string each, shared by 10,000 highlights. */
+const highlightClass = Object.fromEntries(
+  statuses.map((status) => [status, [false, true].map((selected) => `claim-highlight claim--${status}${selected ? ' claim-highlight--selected' : ''}`)])
+) as Record<Status, [string, string]>
+
+/**
+ * A claim's highlight. Its verdict icon (the cue besides colour) is drawn by CSS after the
+ * highlight's element, which costs nothing; a claim drawn in several elements gets
+ * the icon as a widget at its end instead (CSS would repeat it after each part).
+ */
+function decorate(claim: Claim, index: OffsetIndex, selected: boolean, parts: boolean): Decoration[] {
   if (claim.orphaned) return []
   const from = index.toPos(claim.position.start, 'start')
   const to = index.toPos(claim.position.end, 'end')
   if (from >= to) return []
-  const className = `claim-highlight claim--${claim.status}${selected ? ' claim-highlight--selected' : ''}`
+  parts ||= !index.isOneRun(claim.position.start, claim.position.end)
   const label = highlightLabel(claim)
-  const spec: Spec = { id: claim.id }
-  return [
-    // Each claim gets its own element (nodeName), so overlapping claims nest instead of merging into one span.
-    Decoration.inline(from, to, { nodeName: 'span', class: className, 'data-claim-id': claim.id, 'data-number': String(claim.number), title: label, 'aria-description': label }, spec),
-    // The verdict's icon after the claim: the second cue besides colour. Drawn by CSS from an
-    // empty element, so it adds no text to the article.
-    Decoration.widget(to, () => verdictMark(claim), { side: -1, key: `${claim.id}:${claim.status}:${claim.number}`, ...spec, ignoreSelection: true })
-  ]
+  const spec: Spec = { id: claim.id, parts }
+  const className = highlightClass[claim.status][selected ? 1 : 0]
+  // Each claim gets its own element (nodeName), so overlapping claims nest instead of merging into one span.
+  const highlight = Decoration.inline(
+    from,
+    to,
+    { nodeName: 'span', class: parts ? `${className} claim-highlight--parts` : className, 'data-claim-id': claim.id, title: label, 'aria-description': label },
+    spec
+  )
+  if (!parts) return [highlight]
+  return [highlight, Decoration.widget(to, () => verdictMark(claim), { side: -1, key: `${claim.id}:${claim.status}`, ...spec, ignoreSelection: true })]
 }
 
 function verdictMark(claim: Claim): HTMLElement {
   const mark = document.createElement('span')
   mark.className = `claim-verdict-mark claim--${claim.status}`
-  mark.dataset.statusIcon = statusStyles[claim.status].icon
-  mark.dataset.number = String(claim.number)
   mark.setAttribute('aria-hidden', 'true')
   return mark
 }
@@ -61,20 +74,60 @@ function withoutClaim(set: DecorationSet, claimId: string): DecorationSet {
   return set.remove(set.find(undefined, undefined, (spec) => (spec as Spec).id === claimId))
 }
 
+/** The other claims drawn over part of a claim's words. */
+function overlapping(set: DecorationSet, claimId: string, from: number, to: number): Decoration[] {
+  return set.find(from, to, (spec) => (spec as Spec).id !== claimId && !('key' in spec)).filter((deco) => deco.from < to && deco.to > from)
+}
+
+/** Which claims (in text order) overlap another: they are drawn in parts. */
+function overlaps(claims: readonly Claim[]): Set<string> {
+  const drawn = claims.filter((claim) => !claim.orphaned)
+  const result = new Set<string>()
+  let furthest = -1
+  drawn.forEach((claim, i) => {
+    const next = drawn[i + 1]
+    if (furthest > claim.position.start || (next && next.position.start < claim.position.end)) result.add(claim.id)
+    furthest = Math.max(furthest, claim.position.end)
+  })
+  return result
+}
+
 /**
  * The plugin for one document's view: `index` maps offsets to positions, and
  * `claimById` finds a claim to redraw when the selection moves to or from it.
  */
-export function highlightsPlugin(index: OffsetIndex, claimById: (id: string) => Claim | undefined): Plugin<HighlightState> {
+export function highlightsPlugin(
+  index: OffsetIndex,
+  claimById: (id: string) => Claim | undefined,
+  initial: { claims: readonly Claim[]; selectedId: string | null }
+): Plugin<HighlightState> {
+  /** Draws one claim afresh; claims it now overlaps are redrawn in parts too. */
+  const draw = (set: DecorationSet, doc: EditorState['doc'], claim: Claim, selectedId: string | null): DecorationSet => {
+    set = withoutClaim(set, claim.id)
+    const from = index.toPos(claim.position.start, 'start')
+    const to = index.toPos(claim.position.end, 'end')
+    const others = claim.orphaned ? [] : overlapping(set, claim.id, from, to)
+    set = set.add(doc, decorate(claim, index, claim.id === selectedId, others.length > 0))
+    for (const deco of others) {
+      const other = (deco.spec as Spec).parts ? undefined : claimById((deco.spec as Spec).id)
+      if (other) set = withoutClaim(set, other.id).add(doc, decorate(other, index, other.id === selectedId, true))
+    }
+    return set
+  }
   const redraw = (set: DecorationSet, doc: EditorState['doc'], claimId: string | null, selectedId: string | null) => {
     const claim = claimId ? claimById(claimId) : undefined
-    if (!claim) return set
-    return withoutClaim(set, claim.id).add(doc, decorate(claim, index, claim.id === selectedId))
+    return claim ? draw(set, doc, claim, selectedId) : set
+  }
+  /** Every claim (in text order), at once. */
+  const drawAll = (doc: EditorState['doc'], claims: readonly Claim[], selectedId: string | null) => {
+    const inParts = overlaps(claims)
+    return DecorationSet.create(doc, claims.flatMap((claim) => decorate(claim, index, claim.id === selectedId, inParts.has(claim.id))))
   }
   return new Plugin<HighlightState>({
     key: highlightsKey,
     state: {
-      init: () => ({ decorations: DecorationSet.empty, selectedId: null }),
+      // Drawn with the document: the view's first render already has every highlight.
+      init: (_config, state) => ({ decorations: drawAll(state.doc, initial.claims, initial.selectedId), selectedId: initial.selectedId }),
       apply(tr: Transaction, state, _old, newState) {
         const actions = (tr.getMeta(highlightsKey) as HighlightAction[] | undefined) ?? []
         let decorations = tr.docChanged ? state.decorations.map(tr.mapping, tr.doc) : state.decorations
@@ -82,13 +135,10 @@ export function highlightsPlugin(index: OffsetIndex, claimById: (id: string) => 
         for (const action of actions) {
           switch (action.type) {
             case 'reset':
-              decorations = DecorationSet.create(
-                newState.doc,
-                action.claims.flatMap((claim) => decorate(claim, index, claim.id === selectedId))
-              )
+              decorations = drawAll(newState.doc, action.claims, selectedId)
               break
             case 'upsert':
-              decorations = withoutClaim(decorations, action.claim.id).add(newState.doc, decorate(action.claim, index, action.claim.id === selectedId))
+              decorations = draw(decorations, newState.doc, action.claim, selectedId)
               break
             case 'remove':
               decorations = withoutClaim(decorations, action.claimId)

@@ -16,6 +16,8 @@ export class OffsetIndex {
   private readonly positions: number[] = []
   private readonly offsets: number[] = []
   private readonly lengths: number[] = []
+  /** Per textblock: its text is one run (no link or other mark boundary inside). */
+  private readonly plain: boolean[] = []
   /** Length of the canonical text this index maps. */
   readonly textLength: number
 
@@ -27,6 +29,7 @@ export class OffsetIndex {
       this.positions.push(pos + 1)
       this.offsets.push(offset)
       this.lengths.push(node.content.size)
+      this.plain.push(node.childCount <= 1)
       offset += node.content.size
       return false
     })
@@ -45,6 +48,12 @@ export class OffsetIndex {
     // Between blocks: snap into the next block (a start) or stay at this block's end.
     if (bias === 'start' && i + 1 < count) return this.offsets[i + 1]!
     return this.offsets[i]! + this.lengths[i]!
+  }
+
+  /** True when a span of the text lies inside one textblock's single run of text, so the view draws it as one element. */
+  isOneRun(start: number, end: number): boolean {
+    const i = lastAtOrBefore(this.offsets, start)
+    return i >= 0 && this.plain[i]! && end <= this.offsets[i]! + this.lengths[i]!
   }
 
   /** The document position of a canonical offset. */

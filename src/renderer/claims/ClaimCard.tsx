@@ -12,7 +12,7 @@ import { commandById } from '../commands'
 import { ariaKeys } from '../commands/keys'
 import { useDesk } from '../desk/context'
 import { useValue } from '../desk/value'
-import { addNote, addSource, deleteNote, editNote, removeSource, setClaimant, setNotePublic, setRationale, setTags, setVerdict } from './actions'
+import { addNote, addSource, deleteNote, editNote, removeSource, setClaimant, setClaimantRole, setNotePublic, setRationale, setTags, setVerdict } from './actions'
 import { PriorMatches } from '../assist/PriorMatches'
 import { HistoryList } from './HistoryList'
 import { NotesSection } from './NotesSection'
@@ -99,8 +99,20 @@ export function ClaimCard({ claim }: { claim: Claim }) {
             </option>
           ))}
         </datalist>
-        {role && <span className="hint">{role}</span>}
       </label>
+      {claim.claimant && (
+        <label className="field">
+          Role or affiliation of {claim.claimant}
+          <input
+            key={`${claim.claimant}:${role ?? ""}`}
+            defaultValue={role ?? ''}
+            placeholder="Minister of Interior, New America…"
+            maxLength={fieldLimits.claimantLength}
+            onBlur={(e) => void setClaimantRole(desk, claim.claimant!, e.target.value.trim())}
+            onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+          />
+        </label>
+      )}
       <TagEditor tags={claim.tags} known={knownTags} onChange={(tags) => void setTags(desk, claim, tags)} />
       <label className="field">
         Rationale (public)

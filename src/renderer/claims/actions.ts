@@ -42,10 +42,14 @@ export function markClaim(desk: Desk): Promise<void> {
     }
     try {
       const claim = await desk.api.createClaim({ documentId: doc.id, ...span })
-      desk.selectedId.set(claim.id)
-      desk.claims.put(claim, { marked: true })
+      desk.claims.put(claim)
       desk.notice.set(null)
       recordMarking(desk, claim)
+      // The highlight is drawn first; then the claim becomes the selection (the card opens,
+      // the caret waits at the end of its words), so the analyst sees the mark at once.
+      await desk.nextPaint()
+      desk.selectClaim(claim.id)
+      desk.article?.placeCaretAfter(claim.id)
     } catch (error) {
       desk.report(error)
     }
@@ -129,6 +133,22 @@ export async function setClaimant(desk: Desk, claim: Claim, claimant: string | n
     desk.claimants.update((list) => [...list, { name: claimant, role: null }].sort((a, b) => a.name.localeCompare(b.name)))
   }
   return done
+}
+
+/** Sets a claimant's role or affiliation in the registry (every claim by them shows it); undoable. */
+export async function setClaimantRole(desk: Desk, name: string, role: string | null): Promise<void> {
+  const before = desk.claimants.get().find((c) => c.name === name)?.role ?? null
+  if ((role || null) === before) return
+  const save = async (next: string | null) => {
+    const saved = await desk.api.saveClaimant({ name, role: next })
+    desk.claimants.update((list) => list.map((c) => (c.name === saved.name ? saved : c)))
+  }
+  try {
+    await save(role || null)
+    desk.history.record({ label: `the role of ${name}`, undo: () => save(before), redo: () => save(role || null) })
+  } catch (error) {
+    desk.report(error)
+  }
 }
 
 export async function setTags(desk: Desk, claim: Claim, tags: string[]): Promise<void> {

@@ -5,11 +5,11 @@
  */
 import type { Claim } from '../../shared/model'
 import type { TextPositionSelector } from '../../shared/selector'
+import { shareClaimText } from './sharedText'
 
 export type ClaimChange =
   | { type: 'reset' }
-  /** `marked`: the claim was just made from the article's selection. */
-  | { type: 'put'; claim: Claim; marked?: boolean }
+  | { type: 'put'; claim: Claim }
   | { type: 'remove'; claimId: string }
 
 /** Text order: start, then end, then number. */
@@ -20,7 +20,12 @@ export class ClaimStore {
   private sorted: readonly Claim[] = []
   private listeners = new Set<() => void>()
   private changeListeners = new Set<(change: ClaimChange) => void>()
-  documentId: string | null = null
+  /** The open document (its id and text): claims of others are ignored. */
+  private document: { id: string; text: string } | null = null
+
+  get documentId(): string | null {
+    return this.document?.id ?? null
+  }
 
   /** Every claim in text order; a new array after each change. */
   get = (): readonly Claim[] => this.sorted
@@ -34,16 +39,18 @@ export class ClaimStore {
     return this.sorted.find((c) => !c.orphaned && c.position.start === span.start && c.position.end === span.end)
   }
 
-  reset(documentId: string | null, claims: readonly Claim[]): void {
-    this.documentId = documentId
+  reset(document: { id: string; text: string } | null, claims: readonly Claim[]): void {
+    this.document = document
+    if (document) for (const claim of claims) shareClaimText(claim, document)
     this.byId = new Map(claims.map((claim) => [claim.id, claim]))
     this.sorted = [...claims].sort(byPosition)
     this.emit({ type: 'reset' })
   }
 
   /** Adds or replaces a claim of the open document (others are ignored). */
-  put(claim: Claim, options: { marked?: boolean } = {}): void {
-    if (claim.documentId !== this.documentId) return
+  put(claim: Claim): void {
+    if (!this.document || claim.documentId !== this.document.id) return
+    shareClaimText(claim, this.document)
     const had = this.byId.has(claim.id)
     this.byId.set(claim.id, claim)
     if (had) this.sorted = this.sorted.map((c) => (c.id === claim.id ? claim : c))
@@ -60,7 +67,7 @@ export class ClaimStore {
       list.splice(low, 0, claim)
       this.sorted = list
     }
-    this.emit({ type: 'put', claim, ...options })
+    this.emit({ type: 'put', claim })
   }
 
   remove(claimId: string): void {

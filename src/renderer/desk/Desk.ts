@@ -97,6 +97,14 @@ export class Desk {
     }
   }
 
+  /** Resolves once the window has drawn what is on it now (or after 100 ms, when it draws no frames, hidden). */
+  nextPaint(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, 100)
+      requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve())))
+    })
+  }
+
   /** Moves focus to a place, after React has drawn it. */
   focus(target: FocusTarget): void {
     requestAnimationFrame(() => this.focusers.get(target)?.())

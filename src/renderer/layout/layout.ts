@@ -16,12 +16,21 @@ export interface Layout {
 
 const KEY = 'factmark-layout'
 
-/** Wider screens give the panes more: the article keeps a readable measure, the panes take the rest. */
+export const paneLimits = {
+  library: { min: 160, max: 480 },
+  claims: { min: 280, max: 1100 },
+  list: { min: 120, max: 1200 }
+}
+
+/**
+ * Wider screens give the panes more: the article keeps a readable measure, the panes take the
+ * rest; from 1800 px the claims pane is wide enough to give the card its own column.
+ */
 function defaults(): Layout {
   const width = typeof window === 'undefined' ? 1440 : window.innerWidth
   return {
-    library: width >= 1800 ? 300 : width >= 1300 ? 250 : 180,
-    claims: width >= 1800 ? 560 : width >= 1300 ? 400 : 320,
+    library: width >= 1800 ? 260 : width >= 1300 ? 250 : 180,
+    claims: width >= 1800 ? Math.min(paneLimits.claims.max, width - 260 - 960) : width >= 1300 ? 400 : 320,
     list: 440,
     libraryHidden: false,
     claimsHidden: false
@@ -39,9 +48,3 @@ function load(): Layout {
 
 export const layout = new Value<Layout>(load())
 layout.subscribe(() => localStorage.setItem(KEY, JSON.stringify(layout.get())))
-
-export const paneLimits = {
-  library: { min: 160, max: 480 },
-  claims: { min: 280, max: 900 },
-  list: { min: 120, max: 1200 }
-}

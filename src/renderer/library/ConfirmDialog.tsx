@@ -1,15 +1,17 @@
-/** Asks before something that cannot be undone (deleting a document). */
-import { useEffect, useRef } from 'react'
+/** Asks before something that cannot be undone (deleting a document), or offers a choice (open the copy already in the library). */
+import { useEffect, useId, useRef } from 'react'
 
 interface Props {
   /** The question; null when closed. */
-  question: { title: string; body: string; confirm: string } | null
+  question: { title: string; body: string; confirm: string; cancel?: string; danger?: boolean } | null
   onConfirm(): void
   onCancel(): void
 }
 
 export function ConfirmDialog({ question, onConfirm, onCancel }: Props) {
   const dialog = useRef<HTMLDialogElement>(null)
+  // More than one is mounted (deleting a document, a text imported twice): ids of their own.
+  const id = useId()
   useEffect(() => {
     const element = dialog.current
     if (!element) return
@@ -17,14 +19,14 @@ export function ConfirmDialog({ question, onConfirm, onCancel }: Props) {
     else if (!question && element.open) element.close()
   }, [question])
   return (
-    <dialog ref={dialog} className="import-dialog confirm-dialog" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-body" onClose={onCancel}>
-      <h2 id="confirm-title">{question?.title}</h2>
-      <p id="confirm-body">{question?.body}</p>
+    <dialog ref={dialog} className="import-dialog confirm-dialog" role="alertdialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} onClose={onCancel}>
+      <h2 id={`${id}-title`}>{question?.title}</h2>
+      <p id={`${id}-body`}>{question?.body}</p>
       <div className="dialog-actions">
         <button type="button" onClick={onCancel} autoFocus>
-          Cancel
+          {question?.cancel ?? 'Cancel'}
         </button>
-        <button type="button" className="danger" onClick={onConfirm}>
+        <button type="button" className={question?.danger === false ? 'primary' : 'danger'} onClick={onConfirm}>
           {question?.confirm}
         </button>
       </div>

@@ -7,6 +7,7 @@ import type { Claim, DocumentSummary } from '../../shared/model'
 import type { Status } from '../../shared/status'
 import { noFilter } from '../claims/filter'
 import type { Desk } from '../desk/Desk'
+import { shareDocumentText } from '../desk/sharedText'
 
 const LAST_OPEN = 'factmark-open-document'
 
@@ -55,8 +56,8 @@ export function showDocument(desk: Desk, doc: Parameters<Desk['document']['set']
   desk.filter.set(noFilter)
   desk.notice.set(null)
   desk.history.clear()
-  desk.claims.reset(doc?.id ?? null, claims)
-  desk.document.set(doc)
+  desk.claims.reset(doc, claims)
+  desk.document.set(doc && shareDocumentText(doc))
 }
 
 export async function deleteDocument(desk: Desk, doc: DocumentSummary): Promise<void> {
