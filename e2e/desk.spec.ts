@@ -10,13 +10,10 @@ import { WorkflowPage } from './pages/workflow'
 import { expectAccessible } from './support/axe'
 import { expect, test } from './support/fixtures'
 
-/** The first words of each sentence of the council article after its title: a dozen claims. */
-const councilClaims = ['The council voted', 'Mayor Ana Ribeiro', 'The budget doubles', 'Opposition leader', 'According to the transport', 'Keller also claimed', 'A 2025 report', 'The plan includes', 'Business groups', 'Ribeiro replied', 'Air pollution', 'The council will']
-
 async function markCouncil(app: FactmarkPage): Promise<WorkflowPage> {
   const flow = new WorkflowPage(app)
   await app.importPasted(councilArticle.text)
-  for (const words of councilClaims) await flow.markSentence(words)
+  for (const words of councilArticle.claims) await flow.markSentence(words)
   return flow
 }
 

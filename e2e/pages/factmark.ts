@@ -27,6 +27,18 @@ export class FactmarkPage {
     return this.page.getByRole('main', { name: 'Article' }).getByRole('status')
   }
 
+  /** The question the app asks on first run. */
+  get firstRun(): Locator {
+    return this.page.getByRole('dialog', { name: 'Welcome to Factmark' })
+  }
+
+  /** Answers the first-run question with the analyst's full name. */
+  async giveName(name: string): Promise<void> {
+    await this.firstRun.getByRole('textbox', { name: 'Your full name' }).fill(name)
+    await this.firstRun.getByRole('button', { name: 'Continue' }).click()
+    await expect(this.firstRun).toBeHidden()
+  }
+
   async openImport(): Promise<Locator> {
     await this.library.getByRole('button', { name: 'Import…' }).click()
     const dialog = this.page.getByRole('dialog', { name: 'Import an article' })

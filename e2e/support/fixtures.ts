@@ -15,6 +15,11 @@ export interface ShellOptions {
   shell: 'browser' | 'electron'
 }
 
+export interface AnalystOptions {
+  /** The full name the analyst gives when the app asks on first run; null leaves the question to the test. */
+  analyst: string | null
+}
+
 export interface AppFixture {
   /** The app's page object. After `restart`, a new one. */
   app: FactmarkPage
@@ -23,9 +28,10 @@ export interface AppFixture {
   dataDir: string
 }
 
-export const test = base.extend<ShellOptions & { factmark: AppFixture }>({
+export const test = base.extend<ShellOptions & AnalystOptions & { factmark: AppFixture }>({
   shell: ['browser', { option: true }],
-  factmark: async ({ shell, browser }, use, testInfo) => {
+  analyst: ['Mina Karimi', { option: true }],
+  factmark: async ({ shell, analyst, browser }, use, testInfo) => {
     // Skipped with the reason printed, when Electron's binary is absent.
     const binary = shell === 'electron' ? electronBinary() : null
     if (binary && 'skip' in binary) {
@@ -60,6 +66,8 @@ export const test = base.extend<ShellOptions & { factmark: AppFixture }>({
     const start = shell === 'electron' ? startElectron : startBrowser
 
     current = await start()
+    // A new library: the app asks the analyst's name first.
+    if (analyst !== null) await current.giveName(analyst)
     await use({
       get app() {
         return current

@@ -37,6 +37,25 @@ import { reportFormats } from './report/formats'
 import type { RatingScale } from './scale'
 import { statuses } from './status'
 
+/** The publishing organisation; null removes it. */
+const organisationInput = z
+  .strictObject({
+    name: fields.organisationName,
+    url: fields.organisationUrl.nullable(),
+    /** PNG or JPEG bytes, base64; at most 1 MB. */
+    logo: fields.logo.nullable()
+  })
+  .nullable()
+
+/** One verdict's public label and definition; null goes back to the default, a field left out is unchanged. */
+const ratingInput = z.strictObject({
+  status: fields.status,
+  label: fields.ratingLabel.nullable().optional(),
+  definition: fields.ratingDefinition.nullable().optional()
+})
+
+const paperSizeInput = z.enum(paperSizes, { message: `paperSize must be one of ${paperSizes.join(', ')} (or null: from the locale)` }).nullable()
+
 /** Phantom marker that carries an operation's result type. */
 const returns = <T>(): T => undefined as unknown as T
 
@@ -274,7 +293,7 @@ export const api = {
     input: z.strictObject({}),
     result: returns<Settings>()
   },
-  /** A null name goes back to the OS user name. */
+  /** The analyst's full name; null removes it, and the app asks again. */
   setSettings: {
     input: z.strictObject({
       analystName: fields.analystName.nullable()
@@ -284,20 +303,13 @@ export const api = {
   /** The publishing organisation; null removes it. */
   setOrganisation: {
     input: z.strictObject({
-      organisation: z
-        .strictObject({
-          name: fields.organisationName,
-          url: fields.organisationUrl.nullable(),
-          /** PNG or JPEG bytes, base64; at most 1 MB. */
-          logo: fields.logo.nullable()
-        })
-        .nullable()
+      organisation: organisationInput
     }),
     result: returns<Settings>()
   },
   setReportSettings: {
     input: z.strictObject({
-      paperSize: z.enum(paperSizes, { message: `paperSize must be one of ${paperSizes.join(', ')} (or null: from the locale)` }).nullable()
+      paperSize: paperSizeInput
     }),
     result: returns<Settings>()
   },
@@ -309,12 +321,25 @@ export const api = {
   },
   /** Renames a verdict for readers or defines it; null goes back to the default. The verdict's meaning (its code) stays. */
   setRating: {
-    input: z.strictObject({
-      status: fields.status,
-      label: fields.ratingLabel.nullable().optional(),
-      definition: fields.ratingDefinition.nullable().optional()
-    }),
+    input: ratingInput,
     result: returns<RatingScale>()
+  },
+  /**
+   * The Publishing dialog in one call, so in one transaction: this document's
+   * conclusion and publication, the organisation, the rating scale and the
+   * PDF's paper. A refusal of any part saves none of it.
+   */
+  savePublishing: {
+    input: z.strictObject({
+      documentId: id('documentId'),
+      conclusion: fields.conclusion,
+      publicationUrl: fields.publicationUrl.nullable(),
+      publicationDate: fields.publicationDate.nullable(),
+      organisation: organisationInput,
+      ratings: z.array(ratingInput).max(statuses.length),
+      paperSize: paperSizeInput
+    }),
+    result: returns<{ document: ArticleDocument; settings: Settings; scale: RatingScale }>()
   },
   /** The editor's conclusion and the fact-check's publication address and date; a field left out is unchanged, null clears it. */
   updatePublication: {

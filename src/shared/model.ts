@@ -161,17 +161,24 @@ export interface ClaimDetail {
   history: HistoryEntry[]
 }
 
+/**
+ * Who signs notes, history rows and reports until the analyst gives a full
+ * name: said plainly, never the OS account name ("root"), which only
+ * pre-fills the question the app asks on first run.
+ */
+export const unnamedAnalyst = 'Unnamed analyst'
+
 /** The analyst's settings and the library's profile. */
 export interface Settings {
-  /** The name written into notes, history rows and reports. */
-  analystName: string
-  /** What the name falls back to when none is set: the OS user name, which only pre-fills it. */
-  defaultAnalystName: string
-  /** False until the analyst has given a name: the app asks for it on first run. */
-  analystNameChosen: boolean
+  /** The full name the analyst gave, which signs notes, history rows and reports; null until given (the app asks on first run). */
+  analystName: string | null
+  /** The OS account name: it only pre-fills the first-run question. */
+  accountName: string
   /** The publishing organisation; null until set. */
   organisation: Organisation | null
   report: ReportSettings
+  /** The paper the locale gives, used while `report.paperSize` is null. */
+  localePaperSize: PaperSize
 }
 
 /** The organisation that publishes the fact-checks. */

@@ -63,7 +63,7 @@ export function openLibrary(dataDir: string, options: LibraryOptions = {}): Libr
   const team = teamControl(() => db, { live: options.liveTeam ?? false })
   const open = (database: Database) =>
     createService(database, {
-      defaultAuthor: analystName(),
+      accountName: accountName(),
       team,
       ...(options.printPdf && { printPdf: options.printPdf }),
       backups: {
@@ -125,7 +125,8 @@ export function openLibrary(dataDir: string, options: LibraryOptions = {}): Libr
   }
 }
 
-function analystName(): string {
+/** The OS account name, which only pre-fills the analyst's name on first run. */
+function accountName(): string {
   try {
     return userInfo().username || 'analyst'
   } catch {

@@ -13,6 +13,7 @@ import { importAnnotations } from '../report/import'
 import { importAnnotationsInWorker, importsInWorker } from '../report/inWorker'
 import { loadReportData } from '../report/load'
 import { chromiumPrinter } from '../report/pdf'
+import { unnamedAnalyst } from '../../shared/model'
 import { checkReadiness } from '../../shared/report/readiness'
 import { paperForLocale } from '../../shared/report/print'
 import type { BackupControl } from '../store/backup'
@@ -27,9 +28,9 @@ import { deleteClaim, deleteDocument, restoreClaim } from '../service/deleting'
 import { getClaimDetail } from '../service/detail'
 import { listHistory } from '../service/history'
 import { addNote, deleteNote, editNote, setNotePublic } from '../service/notes'
-import { updatePublication } from '../service/publication'
+import { savePublishing, updatePublication } from '../service/publication'
 import { search } from '../service/search'
-import { chosenAnalystName, getRatingScale, getSettings, setOrganisation, setRating, setReportSettings, setSettings } from '../service/settings'
+import { chosenAnalystName, getRatingScale, type MachineDefaults, getSettings, setOrganisation, setRating, setReportSettings, setSettings } from '../service/settings'
 import { addSource, removeSource } from '../service/sources'
 import { claimMatches, importFactCheckFeed, listPriorFactChecks, matchPriorFactChecks } from '../service/priorFactChecks'
 import { acceptSuggestion, dismissSuggestion, listSuggestions } from '../service/suggestions'
@@ -37,8 +38,8 @@ import { importNewVersion, reattachClaim } from '../service/versions'
 import { listClaimants, listTags, registerClaimant, updateClaim } from '../service/verdicts'
 
 export interface ServiceOptions {
-  /** The analyst's name; the settings may override it. */
-  defaultAuthor: string
+  /** The OS account name: it only pre-fills the analyst's name, which the settings keep. */
+  accountName: string
   now?: () => string
   /** Prints the HTML report to PDF: Electron's printer in the desktop app, headless Chromium elsewhere. */
   printPdf?: PdfPrinter
@@ -51,11 +52,11 @@ export interface ServiceOptions {
 }
 
 /** What the operations share; scripts and benchmarks use it to call service modules directly. */
-export function serviceContext(db: Database, options: Pick<ServiceOptions, 'defaultAuthor' | 'now'> = { defaultAuthor: 'factmark' }): ServiceContext {
+export function serviceContext(db: Database, options: Pick<ServiceOptions, 'now'> = {}): ServiceContext {
   return {
     db,
-    // The name chosen in the settings, else the OS user name.
-    author: () => chosenAnalystName(db) ?? options.defaultAuthor,
+    // The name the analyst gave; until then, said plainly (never the OS account name).
+    author: () => chosenAnalystName(db) ?? unnamedAnalyst,
     now: options.now ?? (() => new Date().toISOString()),
     newId: randomUUID
   }
@@ -63,6 +64,7 @@ export function serviceContext(db: Database, options: Pick<ServiceOptions, 'defa
 
 export function createService(db: Database, options: ServiceOptions): ApiHandlers {
   const context = serviceContext(db, options)
+  const machine: MachineDefaults = { accountName: options.accountName, paperSize: paperForLocale(options.locale ?? systemLocale()) }
   const team = options.team ?? teamControl(() => db, { live: false })
   const importAnything = staged(
     db,
@@ -81,7 +83,7 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     createClaim: (input) => createClaim(context, input),
     // ── reports ──
     exportReport: ownTransaction((input) =>
-      exportReport(context, input, options.printPdf ?? chromiumPrinter(), paperForLocale(options.locale ?? systemLocale()))
+      exportReport(context, input, options.printPdf ?? chromiumPrinter(), machine.paperSize)
     ),
     checkReadiness: ({ documentId, statuses }) => checkReadiness(loadReportData(context, { documentId, statuses })),
 
@@ -101,13 +103,14 @@ export function createService(db: Database, options: ServiceOptions): ApiHandler
     listClaimants: () => listClaimants(context),
     findSameText: ({ documentId }) => findSameText(context, documentId),
     saveClaimant: (input) => registerClaimant(context, input),
-    getSettings: () => getSettings(db, options.defaultAuthor),
-    setSettings: (input) => setSettings(db, options.defaultAuthor, input),
-    setOrganisation: (input) => setOrganisation(db, options.defaultAuthor, input),
-    setReportSettings: (input) => setReportSettings(db, options.defaultAuthor, input),
+    getSettings: () => getSettings(db, machine),
+    setSettings: (input) => setSettings(db, machine, input),
+    setOrganisation: (input) => setOrganisation(db, machine, input),
+    setReportSettings: (input) => setReportSettings(db, machine, input),
     getRatingScale: () => getRatingScale(db),
     setRating: (input) => setRating(db, input),
     updatePublication: (input) => updatePublication(context, input),
+    savePublishing: (input) => savePublishing(context, machine, input),
     deleteDocument: ({ documentId }) => deleteDocument(context, documentId),
     search: (input) => search(context, input),
 

@@ -19,7 +19,7 @@ import { checkReadiness } from '../../shared/report/readiness'
 import { textRenderers } from '../../shared/report/render'
 import type { Status } from '../../shared/status'
 import type { ServiceContext } from '../service/context'
-import { getSettings } from '../service/settings'
+import { reportSettings } from '../service/settings'
 import { loadReportData } from './load'
 
 /** Prints a self-contained HTML page to PDF bytes, on the paper and with the header and footer the options give. */
@@ -42,7 +42,7 @@ export async function exportReport(
   const { data, paperSize } = context.db
     .transaction(() => ({
       data: loadReportData(context, request),
-      paperSize: getSettings(context.db, '').report.paperSize ?? localePaper
+      paperSize: reportSettings(context.db).paperSize ?? localePaper
     }))
     .deferred()
   if (isPublicFormat(request.format) && !data.internal && !request.allowIncomplete) {

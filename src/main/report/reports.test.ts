@@ -21,10 +21,12 @@ import { chromiumPrinter } from './pdf'
 const golden = (file: string) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'golden', file), 'utf8')
 
 /** A library holding the fixture, whose service signs and dates reports as the golden files do. */
-function setup(options: Partial<ServiceOptions> = {}) {
+function setup({ analyst = fixtureReport().analyst, ...options }: Partial<ServiceOptions> & { analyst?: string } = {}) {
   const library = tempLibrary()
   const fixture = fixtureReport()
-  const service = createService(library.db, { defaultAuthor: fixture.analyst, now: () => fixture.generatedAt, ...options })
+  // The OS account name ("root") only pre-fills the analyst's name; the name given signs.
+  const service = createService(library.db, { accountName: 'root', now: () => fixture.generatedAt, ...options })
+  service.setSettings({ analystName: analyst })
   const call = async <T>(name: OperationName, input: unknown): Promise<T> => {
     const outcome = await dispatchAsync(service, name, input)
     if (!outcome.ok) throw new Error(`${name}: ${outcome.error.code}: ${outcome.error.message}`)
@@ -118,7 +120,7 @@ describe('the JSON-LD round trip', () => {
     writeFileSync(file, exported.data)
 
     // A colleague's machine: an empty library, another analyst, another day.
-    const there = setup({ defaultAuthor: 'Colleague', now: () => '2026-12-01T08:00:00.000Z' })
+    const there = setup({ analyst: 'Colleague', now: () => '2026-12-01T08:00:00.000Z' })
     expect(snapshot(there.library.db)).not.toContain(fixtureDocument.id)
     const imported = await there.call<ArticleDocument>('importDocument', fileSource('claims.jsonld', readFileSync(file)))
     expect(imported.id).not.toBe(fixtureDocument.id)

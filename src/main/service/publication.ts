@@ -1,7 +1,9 @@
 /** What the desk publishes about a document: the editor's conclusion, and where and when the fact-check appears. */
+import type { ApiHandlers, OperationResult } from '../../shared/api'
 import type { ArticleDocument } from '../../shared/model'
 import type { ServiceContext } from './context'
 import { getDocument, requireDocument } from './documents'
+import { getRatingScale, setOrganisation, setRating, setReportSettings, type MachineDefaults } from './settings'
 
 export interface PublicationChanges {
   documentId: string
@@ -23,4 +25,23 @@ export function updatePublication(context: ServiceContext, input: PublicationCha
       .run(...changes.map((field) => input[field]), input.documentId)
   }
   return getDocument(context, input.documentId)
+}
+
+/**
+ * Everything the Publishing dialog edits, saved by one operation and so in
+ * one transaction: the document's fields first, then the organisation (whose
+ * logo is checked here), the rating scale and the paper. A refusal anywhere
+ * undoes the parts already written.
+ */
+export function savePublishing(
+  context: ServiceContext,
+  machine: MachineDefaults,
+  input: Parameters<ApiHandlers['savePublishing']>[0]
+): OperationResult<'savePublishing'> {
+  const { documentId, conclusion, publicationUrl, publicationDate, organisation, ratings, paperSize } = input
+  const document = updatePublication(context, { documentId, conclusion, publicationUrl, publicationDate })
+  setOrganisation(context.db, machine, { organisation })
+  for (const rating of ratings) setRating(context.db, rating)
+  const settings = setReportSettings(context.db, machine, { paperSize })
+  return { document, settings, scale: getRatingScale(context.db) }
 }

@@ -6,6 +6,8 @@
  */
 import { parse } from 'parse5'
 import { describe, expect, it } from 'vitest'
+import type { OperationInput } from '../../shared/api'
+import { unnamedAnalyst } from '../../shared/model'
 import type { ReportFormat } from '../../shared/report/formats'
 import { apiOn, pasted } from '../testing/calls'
 import { tempLibrary } from '../testing/temp'
@@ -32,14 +34,23 @@ function setup() {
 }
 
 describe('the profile', () => {
-  it('asks for the analyst name until one is given; the OS name only pre-fills it, and claims are signed with the chosen one', () => {
-    const { ok, mark } = setup()
+  it('asks for the analyst name until one is given: until then the library is signed by an unnamed analyst, never the OS account name', async () => {
+    const { ok, mark, exportAs } = setup()
     const first = ok('getSettings', {})
-    expect(first.analystNameChosen).toBe(false)
-    expect(first.analystName).toBe(first.defaultAnalystName)
+    expect(first.analystName).toBeNull()
+    expect(first.accountName.length).toBeGreaterThan(0)
+    const claim = mark('114 Uyghurs')
+    expect(claim.createdBy).toBe(unnamedAnalyst)
+    expect(ok('addNote', { claimId: claim.id, body: 'Asked the institute.' }).author).toBe(unnamedAnalyst)
+    expect(ok('listHistory', { claimId: claim.id }).map((entry) => entry.author)).toEqual([unnamedAnalyst, unnamedAnalyst])
+    expect(await exportAs('html', { internal: true })).toContain(`fact-checked by ${unnamedAnalyst}`)
+    const creators = JSON.parse(await exportAs('jsonld')).first.items.map((item: { creator: { name: string } }) => item.creator.name)
+    expect(creators).toEqual([unnamedAnalyst])
+
     ok('setSettings', { analystName: 'Mina Karimi' })
-    expect(ok('getSettings', {}).analystNameChosen).toBe(true)
+    expect(ok('getSettings', {}).analystName).toBe('Mina Karimi')
     expect(mark('Dr. Lee disputes the count.').createdBy).toBe('Mina Karimi')
+    expect(await exportAs('html', { internal: true })).toContain('fact-checked by Mina Karimi')
   })
 
   it('keeps the organisation with a PNG or JPEG logo, and removes it', () => {
@@ -70,6 +81,50 @@ describe('the profile', () => {
     expect(ok('getSettings', {}).report.paperSize).toBeNull()
     expect(ok('setReportSettings', { paperSize: 'letter' }).report.paperSize).toBe('letter')
     expect(refused('setReportSettings', { paperSize: 'a5' }).message).toMatch(/paperSize must be one of a4, letter/)
+  })
+})
+
+describe('saving the Publishing dialog', () => {
+  const dialog = (documentId: string, changes: Partial<OperationInput<'savePublishing'>> = {}): OperationInput<'savePublishing'> => ({
+    documentId,
+    conclusion: 'Mostly false.',
+    publicationUrl: 'https://factcheck.example.org/uyghurs',
+    publicationDate: '2026-03-14',
+    organisation: { name: 'Example Fact Check', url: 'https://factcheck.example.org', logo: PNG },
+    ratings: [{ status: 'misleading', label: 'Out of context', definition: 'True words, false picture.' }],
+    paperSize: 'letter',
+    ...changes
+  })
+
+  it('saves the document, the organisation, the scale and the paper in one call', () => {
+    const { ok, document } = setup()
+    const saved = ok('savePublishing', dialog(document.id))
+    expect(saved.document).toMatchObject({ conclusion: 'Mostly false.', publicationUrl: 'https://factcheck.example.org/uyghurs', publicationDate: '2026-03-14' })
+    expect(saved.settings.organisation).toMatchObject({ name: 'Example Fact Check', logo: { mediaType: 'image/png' } })
+    expect(saved.settings.report.paperSize).toBe('letter')
+    expect(saved.scale.misleading).toEqual({ label: 'Out of context', definition: 'True words, false picture.' })
+    expect(ok('getDocument', { documentId: document.id }).conclusion).toBe('Mostly false.')
+  })
+
+  it('leaves everything as it was when a later part is refused: the document written before the logo is checked is rolled back', () => {
+    const { ok, refused, document } = setup()
+    ok('savePublishing', dialog(document.id))
+    const gif = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;').toString('base64')
+    // The logo is checked main-side after the document's fields are written; `refused` checks the whole database is unchanged.
+    const error = refused(
+      'savePublishing',
+      dialog(document.id, {
+        conclusion: 'Changed.',
+        publicationUrl: 'https://factcheck.example.org/changed',
+        organisation: { name: 'Other Desk', url: null, logo: gif },
+        ratings: [{ status: 'misleading', label: 'Changed', definition: null }],
+        paperSize: 'a4'
+      })
+    )
+    expect(error).toEqual({ code: 'invalid_input', message: 'The logo must be a PNG or JPEG picture.' })
+    expect(ok('getDocument', { documentId: document.id }).conclusion).toBe('Mostly false.')
+    expect(ok('getSettings', {}).organisation!.name).toBe('Example Fact Check')
+    expect(refused('savePublishing', dialog(document.id, { publicationUrl: 'javascript:alert(1)' })).message).toMatch(/publicationUrl/)
   })
 })
 

@@ -43,33 +43,38 @@ export function getOrganisation(db: Database): Organisation | null {
   }
 }
 
-function reportSettings(db: Database): ReportSettings {
+/** What the settings fall back to, from the machine: the OS account name and the locale's paper. */
+export interface MachineDefaults {
+  accountName: string
+  paperSize: PaperSize
+}
+
+export function reportSettings(db: Database): ReportSettings {
   const saved = readSetting(db, REPORT) as Partial<ReportSettings> | null
   const paperSize: PaperSize | null = saved?.paperSize === 'a4' || saved?.paperSize === 'letter' ? saved.paperSize : null
   return { paperSize }
 }
 
-export function getSettings(db: Database, defaultAnalystName: string): Settings {
-  const chosen = chosenAnalystName(db)
+export function getSettings(db: Database, machine: MachineDefaults): Settings {
   return {
-    analystName: chosen ?? defaultAnalystName,
-    defaultAnalystName,
-    analystNameChosen: chosen !== null,
+    analystName: chosenAnalystName(db),
+    accountName: machine.accountName,
     organisation: getOrganisation(db),
-    report: reportSettings(db)
+    report: reportSettings(db),
+    localePaperSize: machine.paperSize
   }
 }
 
-/** A null name removes the choice, so the OS user name applies again. */
-export function setSettings(db: Database, defaultAnalystName: string, input: { analystName: string | null }): Settings {
+/** A null name removes it: the library is signed by an unnamed analyst again, and the app asks. */
+export function setSettings(db: Database, machine: MachineDefaults, input: { analystName: string | null }): Settings {
   writeSetting(db, ANALYST_NAME, input.analystName)
-  return getSettings(db, defaultAnalystName)
+  return getSettings(db, machine)
 }
 
 /** The organisation's logo arrives as base64; its bytes must be a PNG or JPEG of at most 1 MB. */
 export function setOrganisation(
   db: Database,
-  defaultAnalystName: string,
+  machine: MachineDefaults,
   input: { organisation: { name: string; url: string | null; logo: string | null } | null }
 ): Settings {
   const { organisation } = input
@@ -90,12 +95,12 @@ export function setOrganisation(
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, web_address = excluded.web_address, logo = excluded.logo, logo_type = excluded.logo_type`
     ).run(organisation.name, organisation.url, logo, logoType)
   }
-  return getSettings(db, defaultAnalystName)
+  return getSettings(db, machine)
 }
 
-export function setReportSettings(db: Database, defaultAnalystName: string, input: ReportSettings): Settings {
+export function setReportSettings(db: Database, machine: MachineDefaults, input: ReportSettings): Settings {
   writeSetting(db, REPORT, input.paperSize === null ? null : input)
-  return getSettings(db, defaultAnalystName)
+  return getSettings(db, machine)
 }
 
 export function getRatingScale(db: Database): RatingScale {

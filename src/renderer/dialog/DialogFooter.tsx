@@ -3,10 +3,11 @@ interface Props {
   error: string | null
   busy: boolean
   submitLabel: string
+  cancelLabel?: string
   onCancel(): void
 }
 
-export function DialogFooter({ error, busy, submitLabel, onCancel }: Props) {
+export function DialogFooter({ error, busy, submitLabel, cancelLabel = 'Cancel', onCancel }: Props) {
   return (
     <>
       {error && (
@@ -16,7 +17,7 @@ export function DialogFooter({ error, busy, submitLabel, onCancel }: Props) {
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {cancelLabel}
         </button>
         <button type="submit" className="primary" disabled={busy}>
           {submitLabel}

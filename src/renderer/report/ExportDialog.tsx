@@ -6,15 +6,17 @@
  * the incomplete claims knowingly. The file is saved as a download; in the
  * desktop app Electron shows its native save dialog for it.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import type { ApiClient } from '../../shared/api'
 import type { ArticleDocument, ReadinessEntry } from '../../shared/model'
 import { isPublicFormat, reportFormatInfo, reportFormats, type ReportFormat } from '../../shared/report/formats'
 import { statuses, type Status } from '../../shared/status'
 import { StatusBadge } from '../claims/StatusBadge'
+import { errorMessage } from '../api/client'
 import { saveReport } from './download'
 import './export.css'
 import { DialogFooter } from '../dialog/DialogFooter'
+import { useModal } from '../dialog/useModal'
 import { useTask } from '../dialog/useTask'
 import { ReadinessList } from './ReadinessList'
 
@@ -33,7 +35,6 @@ interface Props {
 const readable = new Set<ReportFormat>(['html', 'pdf', 'md'])
 
 export function ExportDialog({ open, api, document, onClose, onGoToClaim, onPublishing }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [format, setFormat] = useState<ReportFormat>('html')
   const [chosen, setChosen] = useState<Set<Status>>(() => new Set(statuses))
   const [internal, setInternal] = useState(false)
@@ -54,21 +55,17 @@ export function ExportDialog({ open, api, document, onClose, onGoToClaim, onPubl
     api
       .checkReadiness({ documentId: document.id, ...(filter && { statuses: filter }) })
       .then((entries) => current && setReadiness(entries))
-      .catch(() => current && setReadiness([]))
+      // Never "ready" on a failed check: say why (the export itself is checked again main-side).
+      .catch((failure: unknown) => current && setError(`The readiness check failed: ${errorMessage(failure)}`))
     return () => {
       current = false
     }
   }, [open, document.id, filterKey])
 
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (open && !element.open) {
-      setError(null)
-      setKnowingly(false)
-      element.showModal()
-    } else if (!open && element.open) element.close()
-  }, [open])
+  const dialog = useModal(open, () => {
+    setError(null)
+    setKnowingly(false)
+  })
 
   const toggle = (status: Status) =>
     setChosen((current) => {

@@ -1,16 +1,18 @@
 /**
  * What a public report needs beyond the claims, in one dialog: the publishing
  * organisation (name, web address, PNG or JPEG logo), this document's
- * conclusion and publication address and date, and the desk's rating scale
- * (each verdict's public label and definition). Everything is plain text; the
- * main side checks every field and says what is wrong.
+ * conclusion and publication address and date, the desk's rating scale (each
+ * verdict's public label and definition) and the PDF's paper. Everything is
+ * plain text; the main side checks every field and says what is wrong, and
+ * saves it all in one call, so a refusal saves nothing.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { fieldLimits } from '../../shared/fields'
-import type { ArticleDocument } from '../../shared/model'
+import { paperSizes, type ArticleDocument, type PaperSize } from '../../shared/model'
 import type { RatingScale } from '../../shared/scale'
 import { finalVerdicts } from '../../shared/scale'
 import { DialogFooter } from '../dialog/DialogFooter'
+import { useModal } from '../dialog/useModal'
 import { useTask } from '../dialog/useTask'
 import type { Desk } from '../desk/Desk'
 
@@ -28,34 +30,35 @@ interface Draft {
   conclusion: string
   publicationUrl: string
   publicationDate: string
+  /** '' follows the locale. */
+  paperSize: PaperSize | ''
 }
 
+const paperNames: Record<PaperSize, string> = { a4: 'A4', letter: 'Letter' }
+
 export function PublishingDialog({ open, desk, document, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [draft, setDraft] = useState<Draft | null>(null)
   const [scale, setScale] = useState<RatingScale | null>(null)
+  const [localePaper, setLocalePaper] = useState<PaperSize>('a4')
   const { busy, error, setError, run } = useTask()
 
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (open && !element.open) {
-      setError(null)
-      element.showModal()
-      void Promise.all([desk.api.getSettings({}), desk.api.getRatingScale({})]).then(([settings, loaded]) => {
-        const organisation = settings.organisation
-        setDraft({
-          name: organisation?.name ?? '',
-          url: organisation?.url ?? '',
-          logo: organisation?.logo?.data ?? null,
-          conclusion: document.conclusion,
-          publicationUrl: document.publicationUrl ?? '',
-          publicationDate: document.publicationDate ?? ''
-        })
-        setScale(loaded)
+  const dialog = useModal(open, () => {
+    setError(null)
+    void Promise.all([desk.api.getSettings({}), desk.api.getRatingScale({})]).then(([settings, loaded]) => {
+      const organisation = settings.organisation
+      setDraft({
+        name: organisation?.name ?? '',
+        url: organisation?.url ?? '',
+        logo: organisation?.logo?.data ?? null,
+        conclusion: document.conclusion,
+        publicationUrl: document.publicationUrl ?? '',
+        publicationDate: document.publicationDate ?? '',
+        paperSize: settings.report.paperSize ?? ''
       })
-    } else if (!open && element.open) element.close()
-  }, [open])
+      setLocalePaper(settings.localePaperSize)
+      setScale(loaded)
+    }, desk.report)
+  })
 
   const set = (changes: Partial<Draft>) => setDraft((current) => (current ? { ...current, ...changes } : current))
 
@@ -72,17 +75,15 @@ export function PublishingDialog({ open, desk, document, onClose }: Props) {
     event.preventDefault()
     if (!draft || !scale) return
     await run(async () => {
-      // The document's fields first: a refused address then leaves the organisation as it was too.
-      const updated = await desk.api.updatePublication({
+      const { document: updated } = await desk.api.savePublishing({
         documentId: document.id,
         conclusion: draft.conclusion,
         publicationUrl: draft.publicationUrl.trim() || null,
-        publicationDate: draft.publicationDate || null
+        publicationDate: draft.publicationDate || null,
+        organisation: draft.name.trim() ? { name: draft.name, url: draft.url.trim() || null, logo: draft.logo } : null,
+        ratings: finalVerdicts.map((status) => ({ status, label: scale[status].label, definition: scale[status].definition })),
+        paperSize: draft.paperSize || null
       })
-      await desk.api.setOrganisation({
-        organisation: draft.name.trim() ? { name: draft.name, url: draft.url.trim() || null, logo: draft.logo } : null
-      })
-      for (const status of finalVerdicts) await desk.api.setRating({ status, label: scale[status].label, definition: scale[status].definition })
       if (desk.document.get()?.id === updated.id) desk.document.set(updated)
       onClose()
     })
@@ -127,6 +128,20 @@ export function PublishingDialog({ open, desk, document, onClose }: Props) {
               <label className="field">
                 Publication date
                 <input type="date" value={draft.publicationDate} onChange={(e) => set({ publicationDate: e.target.value })} />
+              </label>
+            </fieldset>
+            <fieldset>
+              <legend>Report</legend>
+              <label className="field">
+                Paper size of the PDF
+                <select value={draft.paperSize} onChange={(e) => set({ paperSize: e.target.value as PaperSize | '' })}>
+                  <option value="">As the locale: {paperNames[localePaper]}</option>
+                  {paperSizes.map((size) => (
+                    <option key={size} value={size}>
+                      {paperNames[size]}
+                    </option>
+                  ))}
+                </select>
               </label>
             </fieldset>
             <fieldset>
