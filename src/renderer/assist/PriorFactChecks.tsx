@@ -4,11 +4,12 @@
  * lists and searches every prior fact-check. Feed text is shown as text; links
  * open outside the app, http(s) only.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ApiClient } from '../../shared/api'
 import { isWebLink } from '../../shared/fields'
 import type { FeedImportResult, PriorFactCheck } from '../../shared/model'
 import { errorMessage } from '../api/client'
+import { useModal } from '../dialog/useModal'
 import { useTask } from '../dialog/useTask'
 
 interface Props {
@@ -20,7 +21,6 @@ interface Props {
 const PAGE = 50
 
 export function PriorFactChecks({ api, onImported }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [open, setOpen] = useState(false)
   const [query, setQuery] = useState('')
   const [page, setPage] = useState<{ total: number; items: PriorFactCheck[] } | null>(null)
@@ -28,15 +28,10 @@ export function PriorFactChecks({ api, onImported }: Props) {
   const [version, setVersion] = useState(0)
   const { busy, error, setError, run } = useTask()
 
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (open && !element.open) {
-      element.showModal()
-      setImported(null)
-      setError(null)
-    } else if (!open && element.open) element.close()
-  }, [open, setError])
+  const dialog = useModal(open, () => {
+    setImported(null)
+    setError(null)
+  })
 
   useEffect(() => {
     if (!open) return

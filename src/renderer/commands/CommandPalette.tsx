@@ -2,28 +2,23 @@
  * The command palette (Ctrl/Cmd+Shift+P): every command in the table, found
  * by typing part of its name; those that do not apply now are left out.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useMemo, useState, type KeyboardEvent } from 'react'
 import { commands } from '.'
 import { useDesk } from '../desk/context'
 import { useValue } from '../desk/value'
+import { useModal } from '../dialog/useModal'
 import { shownKeys } from './keys'
 
 export function CommandPalette() {
   const desk = useDesk()
   const open = useValue(desk.dialog) === 'palette'
-  const dialog = useRef<HTMLDialogElement>(null)
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
 
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (open && !element.open) {
-      setQuery('')
-      setActive(0)
-      element.showModal()
-    } else if (!open && element.open) element.close()
-  }, [open])
+  const dialog = useModal(open, () => {
+    setQuery('')
+    setActive(0)
+  })
 
   const shown = useMemo(() => {
     if (!open) return []

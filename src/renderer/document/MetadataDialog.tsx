@@ -1,7 +1,8 @@
 /** Edit what is known about a document: title, author, publisher, date, address, language. */
 import { DialogFooter } from '../dialog/DialogFooter'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import type { DocumentMetadata } from '../../shared/model'
+import { useModal } from '../dialog/useModal'
 
 interface Props {
   document: DocumentMetadata | null
@@ -20,25 +21,20 @@ const FIELDS: { key: Exclude<keyof DocumentMetadata, 'title'>; label: string; ty
 ]
 
 export function MetadataDialog({ document, busy, error, onSave, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [values, setValues] = useState<Record<keyof DocumentMetadata, string>>(blank())
 
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (document && !element.open) {
-      setValues({
-        title: document.title,
-        author: document.author ?? '',
-        publisher: document.publisher ?? '',
-        // A full timestamp is shown (and kept) as its date.
-        publishedAt: document.publishedAt?.slice(0, 10) ?? '',
-        sourceUrl: document.sourceUrl ?? '',
-        language: document.language ?? ''
-      })
-      element.showModal()
-    } else if (!document && element.open) element.close()
-  }, [document])
+  const dialog = useModal(!!document, () => {
+    if (!document) return
+    setValues({
+      title: document.title,
+      author: document.author ?? '',
+      publisher: document.publisher ?? '',
+      // A full timestamp is shown (and kept) as its date.
+      publishedAt: document.publishedAt?.slice(0, 10) ?? '',
+      sourceUrl: document.sourceUrl ?? '',
+      language: document.language ?? ''
+    })
+  })
 
   const submit = (event: FormEvent) => {
     event.preventDefault()

@@ -2,8 +2,9 @@
  * The library's automatic backups, and restoring one. The library as it was
  * is kept as the newest backup, so a restore can itself be undone.
  */
+import { useModal } from '../dialog/useModal'
 import { formatDateTime } from '../format/time'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { ApiClient } from '../../shared/api'
 import type { Backup } from '../../shared/model'
 import { errorMessage } from '../api/client'
@@ -18,23 +19,17 @@ interface Props {
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`)
 
 export function Backups({ api, onRestored }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [open, setOpen] = useState(false)
   const [backups, setBackups] = useState<Backup[] | null>(null)
   const [confirming, setConfirming] = useState<Backup | null>(null)
   const { busy, error, setError, run } = useTask()
 
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (open && !element.open) {
-      element.showModal()
-      setBackups(null)
-      setConfirming(null)
-      setError(null)
-      api.listBackups({}).then(setBackups, (e: unknown) => setError(errorMessage(e)))
-    } else if (!open && element.open) element.close()
-  }, [api, open])
+  const dialog = useModal(open, () => {
+    setBackups(null)
+    setConfirming(null)
+    setError(null)
+    api.listBackups({}).then(setBackups, (e: unknown) => setError(errorMessage(e)))
+  })
 
   const restore = (backup: Backup) =>
     run(async () => {

@@ -1,5 +1,6 @@
 /** Asks before something that cannot be undone (deleting a document), or offers a choice (open the copy already in the library). */
-import { useEffect, useId, useRef } from 'react'
+import { useId } from 'react'
+import { useModal } from '../dialog/useModal'
 
 interface Props {
   /** The question; null when closed. */
@@ -9,15 +10,9 @@ interface Props {
 }
 
 export function ConfirmDialog({ question, onConfirm, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
   // More than one is mounted (deleting a document, a text imported twice): ids of their own.
   const id = useId()
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (question && !element.open) element.showModal()
-    else if (!question && element.open) element.close()
-  }, [question])
+  const dialog = useModal(!!question)
   return (
     <dialog ref={dialog} className="import-dialog confirm-dialog" role="alertdialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} onClose={onCancel}>
       <h2 id={`${id}-title`}>{question?.title}</h2>

@@ -5,8 +5,9 @@
  * the open document.
  */
 import { DialogFooter } from '../dialog/DialogFooter'
-import { useEffect, useRef, useState, type ClipboardEvent, type FormEvent } from 'react'
+import { useState, type ClipboardEvent, type FormEvent } from 'react'
 import { importAccept, importableNames } from '../../shared/import/formats'
+import { useModal } from '../dialog/useModal'
 
 export type ImportRequest =
   | { kind: 'text'; text: string; title: string; format: 'text' | 'markdown' }
@@ -25,24 +26,18 @@ interface Props {
 }
 
 export function ImportDialog({ open, busy, error, versionOf, onImport, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [text, setText] = useState('')
   const [html, setHtml] = useState<string | null>(null)
   const [title, setTitle] = useState('')
   const [url, setUrl] = useState('')
   const [format, setFormat] = useState<'text' | 'markdown'>('text')
 
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (open && !element.open) {
-      setText('')
-      setHtml(null)
-      setTitle('')
-      setUrl('')
-      element.showModal()
-    } else if (!open && element.open) element.close()
-  }, [open])
+  const dialog = useModal(open, () => {
+    setText('')
+    setHtml(null)
+    setTitle('')
+    setUrl('')
+  })
 
   // Formatted text keeps its headings, lists and links: take the clipboard's HTML when it has some.
   const paste = (event: ClipboardEvent<HTMLTextAreaElement>) => {

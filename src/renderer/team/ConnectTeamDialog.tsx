@@ -3,10 +3,11 @@
  * one, a password — kept in memory for this run only, never stored (else
  * PGPASSWORD or ~/.pgpass, as with psql).
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import type { ApiClient } from '../../shared/api'
 import type { TeamStatus } from '../../shared/model'
 import { DialogFooter } from '../dialog/DialogFooter'
+import { useModal } from '../dialog/useModal'
 import { useTask } from '../dialog/useTask'
 
 interface Props {
@@ -17,20 +18,14 @@ interface Props {
 }
 
 export function ConnectTeamDialog({ api, open, onConnected, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [url, setUrl] = useState('')
   const [password, setPassword] = useState('')
   const { busy, error, setError, run } = useTask()
 
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (open && !element.open) {
-      setError(null)
-      setPassword('')
-      element.showModal()
-    } else if (!open && element.open) element.close()
-  }, [open, setError])
+  const dialog = useModal(open, () => {
+    setError(null)
+    setPassword('')
+  })
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
