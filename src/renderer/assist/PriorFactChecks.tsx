@@ -81,7 +81,7 @@ export function PriorFactChecks({ api, onImported }: Props) {
           </p>
         )}
         {error && <p role="alert">{error}</p>}
-        {imported && (
+        {imported && !busy && (
           <div role="status" className="prior-imported">
             <p>
               Imported {imported.imported}, refreshed {imported.updated}, left out {imported.rejected.length}.
